@@ -1,0 +1,180 @@
+"""Typing cells per the schema, a whole column at a time.
+
+Every function takes a Series of raw cells (str from CSV, objects from XLSX) and returns the
+typed Series (str values: ISO dates, normalised codes, decimal strings) and a boolean mask of
+the cells that could not be read. Blank cells become "" and are never "bad" here; required
+checks are the caller's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from .schema import Column, ColumnType
+
+DATE_FORMS = "日期（如 2026-03-05、2026/3/5、2026.3.5、2026年3月5日、20260305）"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_SERIAL_RE = re.compile(r"^\d{5}(?:\.0+)?$")  # Excel serials for 1927..2173
+_TIME_TAIL_RE = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+MULTI_SEPARATORS = re.compile(r"[;；、,，]")
+
+
+def blank_to_empty(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell != cell:  # NaN
+        return ""
+    return str(cell)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def to_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    values = cells.map(_cell_text).str.strip()
+    return values, pd.Series(False, index=cells.index)
+
+
+def _cell_text(cell: object) -> str:
+    # An XLSX number cell holding an identifier (3.0) must read as "3", not "3.0".
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, (dt.datetime, dt.date)):
+        return _excel_date(cell)
+    return blank_to_empty(cell)
+
+
+def to_code(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Identifiers: width-normalised, all whitespace removed, upper-cased."""
+    text, _ = to_text(cells)
+    values = text.map(lambda s: "".join(nfkc(s).split()).upper())
+    return values, pd.Series(False, index=cells.index)
+
+
+def parse_date(cell: object) -> str | None:
+    """One cell -> ISO date, "" for blank, None when it is not a date."""
+    if isinstance(cell, (dt.datetime, dt.date)):
+        return _excel_date(cell)
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return _serial_date(float(cell))
+    text = nfkc(blank_to_empty(cell)).strip()
+    if not text:
+        return ""
+    text = _TIME_TAIL_RE.sub("", text)  # "2026-03-05 00:00:00" from a spreadsheet export
+    match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return None
+    if _SERIAL_RE.match(text):
+        return _serial_date(float(text))
+    return None
+
+
+def _excel_date(value: dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def _serial_date(serial: float) -> str | None:
+    if not serial.is_integer() or not 10000 <= serial <= 100000:
+        return None
+    return (_EXCEL_EPOCH + dt.timedelta(days=int(serial))).isoformat()
+
+
+def to_date(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    parsed = cells.map(parse_date)
+    bad = parsed.isna()
+    return parsed.fillna(""), bad
+
+
+def parse_decimal(cell: object) -> str | None:
+    """Plain, thousands-separated or full-width numbers -> canonical decimal string."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if isinstance(cell, float) and cell != cell:
+            return ""
+        number = Decimal(str(cell))
+    else:
+        text = "".join(nfkc(blank_to_empty(cell)).split()).replace(",", "")
+        if not text:
+            return ""
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return None
+    if not number.is_finite():
+        return None
+    return format(number.normalize(), "f")
+
+
+def to_decimal(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    parsed = cells.map(parse_decimal)
+    return parsed.fillna(""), parsed.isna()
+
+
+def to_integer(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    values, bad = to_decimal(cells)
+    not_integral = (values != "") & ~values.str.fullmatch(r"-?\d+")
+    return values.where(~not_integral, ""), bad | not_integral
+
+
+def to_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+    choices = {nfkc(c): c for c in column.choices}
+    text = cells.map(lambda c: nfkc(blank_to_empty(c)).strip())
+    values = text.map(lambda s: choices.get(s, "") if s else column.default)
+    bad = (text != "") & ~text.isin(choices)
+    return values, bad
+
+
+def to_multi_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+    choices = {nfkc(c): c for c in column.choices}
+
+    def split(cell: object) -> tuple[str, bool]:
+        parts = [p.strip() for p in MULTI_SEPARATORS.split(nfkc(blank_to_empty(cell)))]
+        parts = [p for p in parts if p]
+        ok = all(p in choices for p in parts)
+        return ";".join(choices.get(p, p) for p in parts), ok
+
+    pairs = cells.map(split)
+    return pairs.map(lambda p: p[0]), ~pairs.map(lambda p: p[1]).astype(bool)
+
+
+_TRUE = {"是", "y", "yes", "true", "1"}
+_FALSE = {"否", "n", "no", "false", "0"}
+
+
+def to_boolean(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    text = cells.map(lambda c: nfkc(blank_to_empty(c)).strip().casefold())
+    values = text.map(lambda s: "是" if s in _TRUE else ("否" if s in _FALSE else ""))
+    return values, (text != "") & (values == "")
+
+
+def coerce_column(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
+    """Return (values, bad mask, what was expected) for one column."""
+    kind = column.type
+    if kind is ColumnType.DATE:
+        return (*to_date(cells), DATE_FORMS)
+    if kind is ColumnType.DECIMAL:
+        return (*to_decimal(cells), "数字（如 1200、1,200.50）")
+    if kind is ColumnType.INTEGER:
+        return (*to_integer(cells), "整数")
+    if kind is ColumnType.ENUM:
+        return (*to_enum(cells, column), "以下之一：" + " / ".join(column.choices))
+    if kind is ColumnType.MULTI_ENUM:
+        return (*to_multi_enum(cells, column),
+                "以下一项或多项（以；、, 分隔）：" + " / ".join(column.choices))
+    if kind is ColumnType.BOOLEAN:
+        return (*to_boolean(cells), "是 或 否")
+    if kind is ColumnType.CODE:
+        return (*to_code(cells), "编码")
+    return (*to_text(cells), "文本")

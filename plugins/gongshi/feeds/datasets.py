@@ -1,0 +1,87 @@
+"""The dataset schemas of ../shared/FEEDS.md. Later datasets (penalties, inspections,
+supervision) are added here as their stages are built."""
+
+from __future__ import annotations
+
+from .schema import Column, ColumnType as T, Dataset, Privacy as P
+
+AGENCY_KINDS = ("法定行政机关", "法律法规授权组织", "受委托组织")
+
+AGENCIES = Dataset(
+    name="agencies",
+    title="执法主体",
+    key=("uscc",),
+    description="行政执法主体名单：主体名称、统一社会信用代码、类别、执法区域与领域。",
+    columns=(
+        Column("name", "主体名称", aliases=("执法主体名称", "机关名称"), required=True, unique=True),
+        Column("uscc", "统一社会信用代码", T.CODE, required=True, unique=True, check="uscc"),
+        Column("kind", "主体类别", T.ENUM, choices=AGENCY_KINDS, facet=True),
+        Column("legal_representative", "法定代表人", aliases=("负责人",)),
+        Column("region", "执法区域"),
+        Column("domain", "执法领域", facet=True),
+        Column("parent", "上级主体", check="agency_ref_optional"),
+        Column("address", "办公地址"),
+        Column("phone", "联系电话", description="办公电话"),
+        Column("valid_until", "有效期至", T.DATE),
+        Column("updated_on", "更新日期", T.DATE),
+    ),
+)
+
+OFFICER_STATUSES = ("有效", "暂扣", "注销", "吊销")
+
+OFFICERS = Dataset(
+    name="officers",
+    title="执法人员资格",
+    key=("certificate_no",),
+    description="持有行政执法证件的人员名单及证件状态。",
+    columns=(
+        Column("name", "姓名", aliases=("执法人员姓名",), required=True,
+               description="执法人员履行公职，姓名公开"),
+        Column("certificate_no", "执法证号", T.CODE, aliases=("执法证件号", "执法证编号"),
+               required=True, unique=True, check="certificate_no"),
+        Column("agency", "所属单位", aliases=("执法主体",), required=True, check="agency_ref",
+               facet=True),
+        Column("category", "执法类别"),
+        Column("region", "执法区域"),
+        Column("issued_on", "发证日期", T.DATE),
+        Column("valid_until", "有效期至", T.DATE, required=True),
+        Column("status", "证件状态", T.ENUM, choices=OFFICER_STATUSES, default="有效",
+               description="过期 不在此填写：由有效期至推算"),
+        Column("status_changed_on", "状态变更日期", T.DATE),
+        Column("id_number", "身份证号", aliases=("公民身份号码",), privacy=P.NEVER),
+        Column("mobile", "手机号码", aliases=("联系电话",), privacy=P.NEVER),
+    ),
+)
+
+POWER_KINDS = ("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查",
+               "行政确认", "行政奖励", "行政裁决", "其他行政权力")
+# ASCII slugs for URLs of the 事项类别 listings; stable forever once published.
+POWER_KIND_SLUGS = {
+    "行政许可": "licensing", "行政处罚": "penalty", "行政强制": "coercion",
+    "行政征收": "levy", "行政给付": "benefit", "行政检查": "inspection",
+    "行政确认": "confirmation", "行政奖励": "reward", "行政裁决": "adjudication",
+    "其他行政权力": "other",
+}
+
+POWERS = Dataset(
+    name="powers",
+    title="权责清单",
+    key=("code",),
+    description="行政执法事项：事项名称、类别、实施主体、设定依据、责任事项与追责情形。",
+    columns=(
+        Column("code", "事项编码", T.CODE, required=True, unique=True, check="url_key"),
+        Column("name", "事项名称", required=True),
+        Column("kind", "事项类别", T.ENUM, aliases=("权力类别",), choices=POWER_KINDS,
+               required=True, facet=True),
+        Column("agency", "实施主体", required=True, check="agency_ref", facet=True),
+        Column("legal_basis", "设定依据", required=True),
+        Column("responsibilities", "责任事项"),
+        Column("accountability", "追责情形"),
+        Column("domain", "执法领域"),
+        Column("handling_office", "承办机构"),
+        Column("status", "状态", T.ENUM, choices=("有效", "已取消"), default="有效"),
+        Column("updated_on", "更新日期", T.DATE),
+    ),
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS)}

@@ -1,0 +1,191 @@
+"""Loading a dataset: files -> one typed, validated frame, with every problem logged.
+
+The frame has one column per schema key (all str; "" for blank) plus `_file` and `_row`, which
+say where each record came from. Records with errors stay in the frame: errors fail the build
+as a whole, so nothing is published from a feed that has any (and nothing is dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .checkdigits import is_uscc_shaped, uscc_is_valid
+from .coerce import coerce_column
+from .problems import ProblemLog
+from .read import RawFeed, feed_files, read_feed_file
+from .schema import Column, ColumnType, Dataset, normalise_header
+
+SOURCE_COLUMNS = ("_file", "_row")
+# 执法证号 has no public check digit (RULES.md): letters, digits, CJK and hyphens only, so that
+# it can be a URL path segment and a file name.
+CERTIFICATE_RE = r"[0-9A-Z\u4e00-\u9fff-]{4,40}"
+URL_KEY_RE = r"[0-9A-Za-z\u4e00-\u9fff._\-]{1,80}"
+
+
+@dataclass
+class Table:
+    dataset: Dataset
+    frame: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def empty_frame(dataset: Dataset) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in
+                         [col.key for col in dataset.columns] + list(SOURCE_COLUMNS)})
+
+
+def load_dataset(feeds_dir: Path, dataset: Dataset, log: ProblemLog) -> Table:
+    files = feed_files(feeds_dir, dataset.name)
+    if not files:
+        if not dataset.optional:
+            log.error(str(feeds_dir / f"{dataset.name}.csv"), None, "",
+                      f"数据集「{dataset.title}」的 .csv/.xlsx 文件或同名文件夹", "不存在")
+        return Table(dataset, empty_frame(dataset))
+    frames = []
+    for path in files:
+        display = _display_path(path, feeds_dir)
+        raw = read_feed_file(path, display, log, dataset.sheet)
+        if raw is not None:
+            frames.append(type_feed(raw, dataset, log))
+    frame = pd.concat(frames, ignore_index=True) if frames else empty_frame(dataset)
+    check_unique(frame, dataset, log)
+    return Table(dataset, frame)
+
+
+def _display_path(path: Path, feeds_dir: Path) -> str:
+    try:
+        return str(path.relative_to(feeds_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def map_headers(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> dict[str, int]:
+    """Column key -> position in the file. Unknown headers are warned about and not read."""
+    lookup = dataset.header_lookup()
+    positions: dict[str, int] = {}
+    for position, header in enumerate(raw.headers):
+        if not header:
+            if raw.cells[position].map(lambda c: c is not None and str(c).strip() != "").any():
+                log.warning(raw.display, 1, f"第 {position + 1} 列", "有表头的列", "无表头但有数据（该列不发布）")
+            continue
+        column = lookup.get(normalise_header(header))
+        if column is None:
+            log.warning(raw.display, None, header, "数据规范中的列名（该列未发布）", header)
+        elif column.key in positions:
+            first = raw.headers[positions[column.key]]
+            log.error(raw.display, None, header, f"每个字段只出现一次（与「{first}」重复）", header)
+        else:
+            positions[column.key] = position
+    for column in dataset.columns:
+        if column.required and column.key not in positions:
+            log.error(raw.display, None, column.header, "必填列", "缺少该列")
+    return positions
+
+
+def type_feed(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> pd.DataFrame:
+    positions = map_headers(raw, dataset, log)
+    data: dict[str, pd.Series] = {}
+    rows = pd.Series(raw.row_numbers, index=raw.cells.index)
+    for column in dataset.columns:
+        if column.key not in positions:
+            data[column.key] = pd.Series(column.default, index=raw.cells.index, dtype=object)
+            continue
+        header = raw.headers[positions[column.key]]
+        cells = raw.cells[positions[column.key]]
+        values, bad, expected = coerce_column(cells, column)
+        for index in bad[bad].index:
+            log.error(raw.display, int(rows[index]), header, expected, str(cells[index]))
+        if column.required:
+            missing = (values == "") & ~bad
+            for index in missing[missing].index:
+                log.error(raw.display, int(rows[index]), header, "必填值", "空白")
+        check_rule(values, column, header, raw.display, rows, log)
+        data[column.key] = values.astype(object)
+    frame = pd.DataFrame(data, index=raw.cells.index)
+    frame["_file"] = raw.display
+    frame["_row"] = rows
+    return frame
+
+
+def check_rule(values: pd.Series, column: Column, header: str, file: str,
+               rows: pd.Series, log: ProblemLog) -> None:
+    filled = values[values != ""]
+    if column.check == "uscc":
+        for index, code in filled.items():
+            if not is_uscc_shaped(code):
+                log.error(file, int(rows[index]), header,
+                          "18 位统一社会信用代码（数字及除 I O S V Z 外的大写字母）", code)
+            elif not uscc_is_valid(code):
+                log.warning(file, int(rows[index]), header, "校验位正确的统一社会信用代码", code)
+    elif column.check == "certificate_no":
+        bad = ~filled.str.fullmatch(CERTIFICATE_RE)
+        for index in bad[bad].index:
+            log.error(file, int(rows[index]), header, "4–40 位的字母、数字、汉字或连字符", filled[index])
+    elif column.check == "url_key":
+        bad = ~filled.str.fullmatch(URL_KEY_RE)
+        for index in bad[bad].index:
+            log.error(file, int(rows[index]), header, "1–80 位的字母、数字、汉字或 . _ -", filled[index])
+    if column.type is ColumnType.DECIMAL or column.type is ColumnType.INTEGER:
+        numbers = pd.to_numeric(filled, errors="coerce")
+        out = pd.Series(False, index=filled.index)
+        if column.min_value is not None:
+            out |= numbers < column.min_value
+        if column.max_value is not None:
+            out |= numbers > column.max_value
+        for index in out[out].index:
+            log.error(file, int(rows[index]), header,
+                      f"{column.min_value} 到 {column.max_value} 之间的数", filled[index])
+
+
+def check_unique(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
+    """A repeated natural key (or unique column) is an error naming both places."""
+    checks = [[c.key] for c in dataset.columns if c.unique]
+    if list(dataset.key) not in checks:
+        checks.append(list(dataset.key))
+    for keys in checks:
+        filled = frame[(frame[keys] != "").all(axis=1)]
+        repeated = filled[filled.duplicated(keys, keep=False)]
+        if repeated.empty:
+            continue
+        label = "、".join(dataset.column(k).header for k in keys)
+        for _, group in repeated.groupby(keys, sort=True):
+            first = group.iloc[0]
+            for _, row in group.iloc[1:].iterrows():
+                value = " / ".join(str(row[k]) for k in keys)
+                log.error(row["_file"], int(row["_row"]), label,
+                          f"不重复的值（已出现在 {first['_file']} 第 {int(first['_row'])} 行）", value)
+
+
+def check_agency_references(table: Table, agencies: Table, log: ProblemLog) -> pd.Series:
+    """Resolve `agency_ref` columns (name or USCC) to the agency's USCC.
+
+    Returns the resolved USCC per row for the first such column ("" when unresolved). An
+    unmatched required reference is an error; an unmatched optional one (上级主体 may be a
+    provincial department outside this portal) is a warning.
+    """
+    by_name = dict(zip(agencies.frame["name"], agencies.frame["uscc"]))
+    by_uscc = {u: u for u in agencies.frame["uscc"]}
+    resolved = pd.Series("", index=table.frame.index, dtype=object)
+    for column in table.dataset.columns:
+        if not column.check.startswith("agency_ref"):
+            continue
+        values = table.frame[column.key]
+        normalised_code = values.map(lambda s: "".join(s.split()).upper())
+        match = values.map(by_name).fillna(normalised_code.map(by_uscc)).fillna("")
+        unmatched = (values != "") & (match == "")
+        for index in unmatched[unmatched].index:
+            row = table.frame.loc[index]
+            expected = "执法主体名单（agencies）中某一主体的名称或统一社会信用代码"
+            if column.check == "agency_ref":
+                log.error(row["_file"], int(row["_row"]), column.header, expected, values[index])
+            else:
+                log.warning(row["_file"], int(row["_row"]), column.header, expected, values[index])
+        if column.check == "agency_ref":
+            resolved = match
+    return resolved

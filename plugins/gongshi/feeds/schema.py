@@ -1,0 +1,87 @@
+"""The declarative schema: one `Dataset` per feed, one `Column` per field.
+
+A schema is the single source for accepted headers and aliases, types, required fields,
+enumerations, the privacy class of each column, labels and facets (DESIGN.md, invariant 2).
+The dataset definitions themselves live in `datasets.py`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ColumnType(str, Enum):
+    TEXT = "text"  # free text, stripped
+    CODE = "code"  # identifiers: NFKC, spaces removed, upper-cased
+    DATE = "date"  # many written forms, Excel dates -> ISO 'YYYY-MM-DD'
+    DECIMAL = "decimal"
+    INTEGER = "integer"
+    ENUM = "enum"
+    MULTI_ENUM = "multi_enum"  # separated by ; ； 、 ,
+    BOOLEAN = "boolean"  # 是 / 否
+
+
+class Privacy(str, Enum):
+    PUBLIC = "public"
+    SCRUB = "scrub"
+    PARTY = "party"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the English key used in code, URLs and downloads
+    header: str  # the canonical Chinese header
+    type: ColumnType = ColumnType.TEXT
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    unique: bool = False
+    choices: tuple[str, ...] = ()  # for ENUM / MULTI_ENUM
+    default: str = ""  # used when the cell is blank
+    privacy: Privacy = Privacy.PUBLIC
+    label: str = ""  # display label; the header when empty
+    facet: bool = False  # offered as a browse dimension
+    check: str = ""  # extra rule: "uscc" (check digit), "agency_ref", "certificate_no"
+    min_value: float | None = None
+    max_value: float | None = None
+    description: str = ""
+
+    @property
+    def display_label(self) -> str:
+        return self.label or self.header
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str  # file stem under data_feeds/
+    title: str  # Chinese name
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # natural key: URL and duplicate detection
+    sheet: str | None = None  # XLSX sheet name; None = first sheet
+    optional: bool = False  # a missing feed is not an error
+    description: str = ""
+    _by_key: dict[str, Column] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_key.update({c.key: c for c in self.columns})
+
+    def column(self, key: str) -> Column:
+        return self._by_key[key]
+
+    def header_lookup(self) -> dict[str, Column]:
+        """Every accepted spelling (normalised) of every column -> that column."""
+        lookup: dict[str, Column] = {}
+        for column in self.columns:
+            for spelling in (column.header, column.key, *column.aliases):
+                lookup[normalise_header(spelling)] = column
+        return lookup
+
+    def keys_of(self, privacy: Privacy) -> list[str]:
+        return [c.key for c in self.columns if c.privacy is privacy]
+
+
+def normalise_header(text: str) -> str:
+    """Header comparison ignores surrounding/inner spaces, width (NFKC) and ASCII case."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()

@@ -1,0 +1,167 @@
+"""Writing the site: atomic, only changed bytes, stale files pruned, every file gated.
+
+Modelled on Lektor's build state. A manifest in the cache folder remembers, for every file the
+last build produced, the hash of its bytes and the fingerprint of its inputs. A page whose
+inputs have the same fingerprint, and whose file is still there, is neither rendered nor
+written again; a page that is rendered is written only when its bytes differ. Files the last
+build produced and this one did not are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .privacy.gate import PrivacyGate
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder + os.replace: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@dataclass
+class Entry:
+    hash: str
+    fingerprint: str = ""
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # fingerprint unchanged: not even rendered
+    removed: int = 0
+
+    @property
+    def produced(self) -> int:
+        return self.written + self.unchanged + self.skipped
+
+
+@dataclass
+class OutputWriter:
+    output_dir: Path
+    cache_dir: Path
+    gate: PrivacyGate
+    previous: dict[str, Entry] = field(default_factory=dict)
+    produced: dict[str, Entry] = field(default_factory=dict)
+    stats: WriteStats = field(default_factory=WriteStats)
+
+    def __post_init__(self) -> None:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self.previous = self._load_manifest()
+
+    # -- manifest -------------------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.cache_dir / MANIFEST_NAME
+
+    def _load_manifest(self) -> dict[str, Entry]:
+        try:
+            data = json.loads(self.manifest_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        same_context = (data.get("version") == MANIFEST_VERSION
+                        and data.get("output") == str(self.output_dir)
+                        and data.get("gate") == self.gate.fingerprint)
+        files = data.get("files", {})
+        # When what the gate looks for changed, no old fingerprint may be trusted: every page
+        # is rendered and scanned again (bytes still decide whether it is rewritten).
+        return {path: Entry(h, fp if same_context else "") for path, (h, fp) in files.items()}
+
+    def save_manifest(self) -> None:
+        data = {"version": MANIFEST_VERSION, "output": str(self.output_dir),
+                "gate": self.gate.fingerprint,
+                "files": {p: [e.hash, e.fingerprint] for p, e in sorted(self.produced.items())}}
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+    # -- writing --------------------------------------------------------------------------
+    def is_fresh(self, relpath: str, fingerprint: str) -> bool:
+        """True (and the file counted as produced) when its inputs are unchanged."""
+        entry = self.previous.get(relpath)
+        if entry is None or not fingerprint or entry.fingerprint != fingerprint:
+            return False
+        if not (self.output_dir / relpath).is_file():
+            return False
+        self.produced[relpath] = entry
+        self.stats.skipped += 1
+        return True
+
+    def write(self, relpath: str, data: bytes, fingerprint: str = "") -> bool:
+        """Gate, then write if the bytes changed. Returns True when the file was written."""
+        if relpath in self.produced:
+            raise ValueError(f"两个页面写入同一路径：{relpath}")
+        self.gate.check(relpath, data)
+        digest = content_hash(data)
+        written = write_if_changed(self.output_dir, relpath, data, digest, self.previous.get(relpath))
+        self.record(relpath, Entry(digest, fingerprint), written)
+        return written
+
+    def record(self, relpath: str, entry: Entry, written: bool) -> None:
+        """Count a file produced elsewhere (a render worker) under this build."""
+        self.produced[relpath] = entry
+        if written:
+            self.stats.written += 1
+        else:
+            self.stats.unchanged += 1
+
+    # -- end of build ---------------------------------------------------------------------
+    def prune(self) -> None:
+        """Remove files the previous build produced and this one did not."""
+        for relpath in sorted(set(self.previous) - set(self.produced)):
+            path = self.output_dir / relpath
+            if path.is_file():
+                path.unlink()
+                self.stats.removed += 1
+                _remove_empty_parents(path.parent, self.output_dir)
+
+    def foreign_files(self) -> list[str]:
+        """Files in the output folder this build did not produce (scanned by the gate)."""
+        found = []
+        for root, _, files in os.walk(self.output_dir):
+            for name in files:
+                rel = os.path.relpath(os.path.join(root, name), self.output_dir).replace(os.sep, "/")
+                if rel not in self.produced:
+                    found.append(rel)
+        return sorted(found)
+
+
+def write_if_changed(output_dir: Path, relpath: str, data: bytes, digest: str,
+                     previous: Entry | None) -> bool:
+    path = output_dir / relpath
+    if previous is not None and previous.hash == digest and path.is_file() \
+            and path.stat().st_size == len(data):
+        return False
+    if previous is None and path.is_file() and path.stat().st_size == len(data) \
+            and path.read_bytes() == data:
+        return False  # no manifest (cache cleared): compare with the bytes on disk
+    atomic_write(path, data)
+    return True
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

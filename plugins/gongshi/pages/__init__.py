@@ -1,0 +1,50 @@
+"""Pages stage: Jinja pages for records, listings and lookups, written through the gate.
+
+Records are rendered by this stage with the theme's Jinja environment, not as Pelican
+Articles (DESIGN.md, invariant 5). The theme's static files are copied through the same
+writer, so a rebuild with no change rewrites nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import site
+from .lookup import lookup_files
+from .render import make_environment, render_jobs, templates_fingerprint
+
+__all__ = ["register", "run"]
+
+
+def copy_theme_static(theme_dir: Path, writer) -> None:  # noqa: ANN001 - OutputWriter
+    static = theme_dir / "static"
+    for path in sorted(static.rglob("*")):
+        if path.is_file():
+            writer.write("theme/" + path.relative_to(static).as_posix(), path.read_bytes())
+
+
+def run(state) -> None:  # noqa: ANN001 - BuildState
+    settings = state.settings
+    writer = state.open_writer()
+    agencies = state.public["agencies"].frame
+    officers = state.public["officers"].frame
+    powers = state.public["powers"].frame
+    env = make_environment(settings)
+    base = templates_fingerprint(settings)
+
+    copy_theme_static(settings.theme_dir, writer)
+    jobs = [site.home_job(agencies, officers, powers, settings.today),
+            site.not_found_job()]
+    jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
+    jobs += site.power_jobs(powers, agencies, settings.page_size)
+    jobs += site.officer_jobs(officers, agencies, settings.page_size, settings.today)
+    render_jobs(jobs, env, writer, base, settings.workers)
+    for relpath, data in lookup_files(officers["certificate_no"]).items():
+        writer.write(relpath, data)
+    state.facts["pages"] = len(jobs)
+
+
+def register() -> None:
+    from ..pipeline import enable_stage
+
+    enable_stage("pages", run)

@@ -1,0 +1,189 @@
+"""Which pages the portal has, and the plain-data context of each.
+
+Pure functions from public tables to `PageJob`s; nothing here renders or writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+
+from ..feeds.datasets import AGENCIES, OFFICERS, POWER_KIND_SLUGS, POWER_KINDS, POWERS
+from ..feeds.schema import Dataset, Privacy
+from ..schedule import DATA_STATUS, OFFICER_STATUS_LABELS
+from . import urls
+from .render import PageJob
+
+AGENCY_PREVIEW = 20  # officers / power items shown on an agency's own page
+
+
+def public_fields(dataset: Dataset, record: dict[str, Any]) -> list[dict[str, str]]:
+    """(label, value) pairs for a record's summary list, in schema order."""
+    return [{"label": c.display_label, "key": c.key, "value": record.get(c.key, "")}
+            for c in dataset.columns if c.privacy is Privacy.PUBLIC]
+
+
+def paginate(base_url_of: Any, items: list[dict[str, Any]], size: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(url, pagination context) for each page of a listing. An empty listing has one page."""
+    pages = max(1, math.ceil(len(items) / size))
+    for number in range(1, pages + 1):
+        yield base_url_of(number), {
+            "items": items[(number - 1) * size:number * size],
+            "page": number, "pages": pages, "total": len(items),
+            "first_index": (number - 1) * size + 1,
+            "prev_url": base_url_of(number - 1) if number > 1 else "",
+            "next_url": base_url_of(number + 1) if number < pages else "",
+            "page_urls": [base_url_of(n) for n in range(1, pages + 1)] if pages <= 20 else [],
+        }
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    return frame[columns].to_dict("records")
+
+
+def agency_jobs(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
+                page_size: int) -> Iterator[PageJob]:
+    officer_counts = officers.groupby("agency_uscc").size()
+    valid_counts = officers[officers["state"] == "valid"].groupby("agency_uscc").size()
+    power_counts = powers.groupby("agency_uscc").size()
+    rows = []
+    for agency in agencies.sort_values("name").to_dict("records"):
+        uscc = agency["uscc"]
+        rows.append({"name": agency["name"], "url": urls.agency(uscc), "kind": agency["kind"],
+                     "domain": agency["domain"], "region": agency["region"],
+                     "officers": int(officer_counts.get(uscc, 0)),
+                     "officers_valid": int(valid_counts.get(uscc, 0)),
+                     "powers": int(power_counts.get(uscc, 0)),
+                     "officers_url": urls.officers_of_agency(uscc),
+                     "powers_url": urls.powers_of_agency(uscc)})
+    yield PageJob(urls.file_of("agencies/"), "agencies.html", {"section": "agencies", "agencies": rows})
+
+    by_name = dict(zip(agencies["name"], agencies["uscc"]))
+    for agency, row in zip(agencies.sort_values("name").to_dict("records"), rows):
+        uscc = agency["uscc"]
+        mine = officers[officers["agency_uscc"] == uscc].sort_values("certificate_no")
+        items = powers[powers["agency_uscc"] == uscc].sort_values("code").assign(agency_name=agency["name"])
+        parent_uscc = by_name.get(agency["parent"]) or (agency["parent"] if agency["parent"] in by_name.values() else "")
+        yield PageJob(urls.file_of(urls.agency(uscc)), "agency.html", {
+            "section": "agencies",
+            "agency": {k: agency[k] for k in agency if not k.startswith("_")},
+            "fields": public_fields(AGENCIES, agency),
+            "parent_url": urls.agency(parent_uscc) if parent_uscc else "",
+            "summary": row,
+            "officers": [_officer_row(o) for o in mine.head(AGENCY_PREVIEW).to_dict("records")],
+            "powers": [_power_row(p) for p in items.head(AGENCY_PREVIEW).to_dict("records")],
+            "power_kinds": [{"kind": k, "count": int(n)} for k, n in
+                            items.groupby("kind").size().items()],
+        })
+
+
+def _officer_row(officer: dict[str, Any]) -> dict[str, Any]:
+    state = officer["state"]
+    return {"name": officer["name"], "certificate_no": officer["certificate_no"],
+            "url": urls.officer(officer["certificate_no"]), "category": officer["category"],
+            "valid_until": officer["valid_until"], "status": OFFICER_STATUS_LABELS[state],
+            "data_status": DATA_STATUS[state]}
+
+
+def _power_row(power: dict[str, Any]) -> dict[str, Any]:
+    return {"code": power["code"], "name": power["name"], "url": urls.power(power["code"]),
+            "kind": power["kind"], "agency": power["agency_name"], "status": power["status"]}
+
+
+def officer_updated_on(officer: dict[str, Any], agency_updated: str, today: dt.date) -> str:
+    """The last date on which what the page shows changed: a status change, the issue date,
+    the agency's roster update, or the expiry itself (the day after 有效期至)."""
+    dates = [officer["status_changed_on"], officer["issued_on"], agency_updated]
+    if officer["state"] == "expired" and officer["valid_until"]:
+        dates.append((dt.date.fromisoformat(officer["valid_until"]) + dt.timedelta(days=1)).isoformat())
+    return max((d for d in dates if d and d <= today.isoformat()), default="")
+
+
+def officer_jobs(officers: pd.DataFrame, agencies: pd.DataFrame, page_size: int,
+                 today: dt.date) -> Iterator[PageJob]:
+    agency_by_uscc = agencies.set_index("uscc")[["name", "updated_on"]].to_dict("index")
+    columns = [c.key for c in OFFICERS.columns if c.privacy is Privacy.PUBLIC] + ["state", "agency_uscc"]
+    for officer in _records(officers, columns):
+        agency = agency_by_uscc[officer["agency_uscc"]]
+        state = officer["state"]
+        url = urls.officer(officer["certificate_no"])
+        yield PageJob(urls.file_of(url), "officer.html", {
+            "section": "officers",
+            "officer": officer,
+            "page_path": url,
+            "agency": {"name": agency["name"], "url": urls.agency(officer["agency_uscc"])},
+            "status": {"code": state, "data": DATA_STATUS[state], "label": OFFICER_STATUS_LABELS[state]},
+            "updated_on": officer_updated_on(officer, agency["updated_on"], today),
+        })
+
+    counts = officers.groupby(["agency_uscc", "state"]).size()
+    index_rows = []
+    for agency in agencies.sort_values("name").to_dict("records"):
+        uscc = agency["uscc"]
+        mine = officers[officers["agency_uscc"] == uscc].sort_values("certificate_no")
+        rows = [_officer_row(o) for o in mine.to_dict("records")]
+        index_rows.append({"name": agency["name"], "url": urls.officers_of_agency(uscc),
+                           "total": len(rows),
+                           "valid": int(counts.get((uscc, "valid"), 0))})
+        for url, pagination in paginate(lambda n, u=uscc: urls.officers_of_agency(u, n), rows, page_size):
+            yield PageJob(urls.file_of(url), "officer_list.html", {
+                "section": "officers", "agency": {"name": agency["name"], "url": urls.agency(uscc)},
+                "pagination": pagination})
+    status_totals = [{"label": OFFICER_STATUS_LABELS[s], "data": DATA_STATUS[s],
+                      "count": int((officers["state"] == s).sum())} for s in OFFICER_STATUS_LABELS]
+    yield PageJob(urls.file_of("officers/"), "officers.html", {
+        "section": "officers", "agencies": index_rows, "total": len(officers),
+        "status_totals": status_totals})
+
+
+def power_jobs(powers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
+    names = dict(zip(agencies["uscc"], agencies["name"]))
+    powers = powers.assign(agency_name=powers["agency_uscc"].map(names))
+    for power in powers.to_dict("records"):
+        yield PageJob(urls.file_of(urls.power(power["code"])), "power.html", {
+            "section": "powers",
+            "power": {k: v for k, v in power.items() if not k.startswith("_")},
+            "fields": public_fields(POWERS, power),
+            "agency_url": urls.agency(power["agency_uscc"]),
+            "kind_url": urls.powers_of_kind(POWER_KIND_SLUGS[power["kind"]]),
+        })
+    ordered = powers.sort_values("code")
+    kind_rows, agency_rows = [], []
+    for kind in POWER_KINDS:
+        rows = [_power_row(p) for p in ordered[ordered["kind"] == kind].to_dict("records")]
+        slug = POWER_KIND_SLUGS[kind]
+        kind_rows.append({"label": kind, "url": urls.powers_of_kind(slug), "count": len(rows)})
+        if not rows:
+            continue
+        for url, pagination in paginate(lambda n, s=slug: urls.powers_of_kind(s, n), rows, page_size):
+            yield PageJob(urls.file_of(url), "power_list.html", {
+                "section": "powers", "heading": f"事项类别：{kind}", "pagination": pagination})
+    for agency in agencies.sort_values("name").to_dict("records"):
+        uscc = agency["uscc"]
+        rows = [_power_row(p) for p in ordered[ordered["agency_uscc"] == uscc].to_dict("records")]
+        agency_rows.append({"label": agency["name"], "url": urls.powers_of_agency(uscc), "count": len(rows)})
+        for url, pagination in paginate(lambda n, u=uscc: urls.powers_of_agency(u, n), rows, page_size):
+            yield PageJob(urls.file_of(url), "power_list.html", {
+                "section": "powers", "heading": f"实施主体：{agency['name']}", "pagination": pagination})
+    yield PageJob(urls.file_of("powers/"), "powers.html", {
+        "section": "powers", "kinds": kind_rows, "agencies": agency_rows, "total": len(powers),
+        "cancelled": int((powers["status"] == "已取消").sum())})
+
+
+def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
+             today: dt.date) -> PageJob:
+    return PageJob("index.html", "home.html", {
+        "section": "home",
+        "built_on": today.isoformat(),
+        "counts": {"agencies": len(agencies), "officers": len(officers),
+                   "officers_valid": int((officers["state"] == "valid").sum()),
+                   "powers": int((powers["status"] != "已取消").sum())},
+    })
+
+
+def not_found_job() -> PageJob:
+    return PageJob("404.html", "404.html", {"section": ""})

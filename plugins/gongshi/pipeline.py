@@ -1,0 +1,163 @@
+"""The pipeline: stages in one fixed order, hosted by Pelican.
+
+    feeds -> privacy -> schedule -> pages -> search -> opendata
+
+Each stage package's `register()` calls `enable_stage(name, run)`. Pelican then drives one
+build: `initialized` creates the `BuildState`; our generator runs the data stages (feeds,
+privacy, schedule) in `generate_context` and the output stages (pages, search, opendata) in
+`generate_output`; Pelican's own writer (for the Markdown pages in content/) is replaced by one
+that goes through the same gated, skip-unchanged `OutputWriter`; `finalized` scans files the
+build did not write, prunes stale ones and saves the manifest.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.writers import Writer
+
+from .feeds.problems import ProblemLog
+from .output import OutputWriter
+from .privacy.gate import PrivacyGate, PrivacyLeak
+from .settings import GongshiSettings
+
+if TYPE_CHECKING:
+    from .feeds import FeedTables
+    from .privacy import PublicTables
+
+log = logging.getLogger("gongshi")
+
+STAGE_ORDER = ("feeds", "privacy", "schedule", "pages", "search", "opendata")
+DATA_STAGES = ("feeds", "privacy", "schedule")
+StageFunction = Callable[["BuildState"], None]
+_enabled: dict[str, StageFunction] = {}
+_current: BuildState | None = None
+
+
+@dataclass
+class BuildState:
+    settings: GongshiSettings
+    log: ProblemLog = field(default_factory=ProblemLog)
+    raw: FeedTables | None = None  # feeds -> privacy only
+    public: PublicTables | None = None  # privacy -> everything after
+    gate: PrivacyGate = field(default_factory=PrivacyGate)
+    writer: OutputWriter | None = None
+    facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
+
+    def open_writer(self) -> OutputWriter:
+        if self.writer is None:
+            self.writer = OutputWriter(self.settings.output_dir, self.settings.cache_dir, self.gate)
+        return self.writer
+
+
+def enable_stage(name: str, run: StageFunction) -> None:
+    if name not in STAGE_ORDER:
+        raise ValueError(f"unknown pipeline stage {name!r}; known: {STAGE_ORDER}")
+    _enabled[name] = run
+    _connect_once()
+
+
+def run_stages(state: BuildState, names: tuple[str, ...]) -> None:
+    for name in STAGE_ORDER:
+        if name in names and name in _enabled:
+            _enabled[name](state)
+
+
+def current_state() -> BuildState:
+    if _current is None:
+        raise RuntimeError("no gongshi build is running")
+    return _current
+
+
+# -- Pelican hooks ----------------------------------------------------------------------------
+class DisclosureGenerator(Generator):
+    """Runs the stages inside Pelican's build; records never become Pelican Articles."""
+
+    def generate_context(self) -> None:
+        state = current_state()
+        run_stages(state, DATA_STAGES)
+        state.open_writer()
+
+    def generate_output(self, writer: Writer) -> None:
+        run_stages(current_state(), tuple(n for n in STAGE_ORDER if n not in DATA_STAGES))
+
+
+class _GatedFile(io.StringIO):
+    def __init__(self, on_close: Callable[[str], None]):
+        super().__init__()
+        self._on_close = on_close
+
+    def close(self) -> None:
+        if not self.closed:
+            self._on_close(self.getvalue())
+        super().close()
+
+
+class GatedWriter(Writer):
+    """Pelican's writer, with its file writes sent through the gated OutputWriter."""
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False):  # type: ignore[override]
+        if filename in self._written_files and not override:
+            raise RuntimeError(f"Pelican wrote {filename} twice")
+        self._written_files.add(filename)
+        writer = current_state().open_writer()
+        relpath = os.path.relpath(os.path.abspath(filename), writer.output_dir).replace(os.sep, "/")
+        return _GatedFile(lambda text: writer.write(relpath, text.encode(encoding)))
+
+
+def _on_initialized(pelican: Any) -> None:
+    global _current
+    _current = BuildState(GongshiSettings.from_pelican(pelican.settings))
+    # Pelican renders the Markdown pages in content/ with its own environment: give it the
+    # same template globals as the records' pages, so one base.html serves both.
+    from .pages.render import template_globals
+
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).update(template_globals(_current.settings))
+
+
+def _on_finalized(pelican: Any) -> None:
+    state = current_state()
+    writer = state.open_writer()
+    leaks = []
+    for relpath in writer.foreign_files():
+        if relpath in writer.previous:
+            continue  # about to be pruned
+        leaks += state.gate.scan_bytes(relpath, (writer.output_dir / relpath).read_bytes())
+    if leaks:
+        raise PrivacyLeak(leaks)
+    writer.prune()
+    writer.save_manifest()
+    stats = writer.stats
+    for problem in state.log.warnings:
+        log.warning("%s", problem)
+    log.info("gongshi: %d files produced (%d written, %d unchanged, %d not re-rendered), %d removed",
+             stats.produced, stats.written, stats.unchanged, stats.skipped, stats.removed)
+
+
+def _generators(pelican: Any) -> type[Generator]:
+    return DisclosureGenerator
+
+
+def _writer(pelican: Any) -> type[Writer]:
+    return GatedWriter
+
+
+_connected = False
+
+
+def _connect_once() -> None:
+    global _connected
+    if _connected:
+        return
+    signals.initialized.connect(_on_initialized)
+    signals.get_generators.connect(_generators)
+    signals.get_writer.connect(_writer)
+    signals.finalized.connect(_on_finalized)
+    _connected = True

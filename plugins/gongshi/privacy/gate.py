@@ -1,0 +1,109 @@
+"""The end-of-build privacy gate: no file leaves the build holding personal data.
+
+Every file the build writes is scanned *before* it is written (so a leak never reaches disk),
+and files in the output folder that the build did not write are scanned at the end. A hit
+fails the build. What counts as a hit: a checksum-valid 居民身份证号 (18 digits, a plausible
+birth date), a mobile number, or any value of a `never` column of the feeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..feeds.checkdigits import id_number_is_valid
+
+# Full-width digits and letters are folded before matching, so ０１２ cannot slip through.
+_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "x"})
+ID_NUMBER_RE = re.compile(
+    r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]"
+    r"(?![0-9A-Za-z])")
+MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d{9}(?![0-9])")
+# Values this short are too likely to occur by chance in unrelated text to be gate terms.
+MIN_NEVER_VALUE_LENGTH = 6
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A digit/letter value counts only as a whole token: 13812345678 inside a longer code
+    number is not that phone number."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end + 1] if end + 1 < len(text) else " "
+    return not ((text[start].isascii() and text[start].isalnum() and before.isascii() and before.isalnum())
+                or (text[end].isascii() and text[end].isalnum() and after.isascii() and after.isalnum()))
+
+
+@dataclass(frozen=True)
+class Leak:
+    path: str
+    kind: str
+    excerpt: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: 含有{self.kind}「{self.excerpt}」"
+
+
+class PrivacyLeak(Exception):
+    exitcode = 1
+
+    def __init__(self, leaks: list[Leak]):
+        self.leaks = leaks
+        super().__init__("隐私闸门拦截：输出中发现个人信息，构建失败。\n" + "\n".join(map(str, leaks[:50])))
+
+
+def mask(value: str) -> str:
+    """What a report may show of a leaked value: enough to find it, not enough to use it."""
+    return value[:3] + "*" * max(0, len(value) - 5) + value[-2:] if len(value) > 5 else "***"
+
+
+@dataclass
+class PrivacyGate:
+    never_values: frozenset[str] = frozenset()
+    # Aho-Corasick: one pass over a file finds any of 100k+ never-values at once.
+    _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        terms = {v.translate(_FOLD) for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH}
+        if terms:
+            automaton = ahocorasick.Automaton()
+            for term in terms:
+                automaton.add_word(term, term)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    @classmethod
+    def from_values(cls, values: Iterable[str]) -> PrivacyGate:
+        return cls(frozenset(v.strip() for v in values if v and v.strip()))
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes when what the gate looks for changes: skipped files must then be re-checked."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(b"gate-v1\0" + ID_NUMBER_RE.pattern.encode() + MOBILE_RE.pattern.encode())
+        for value in sorted(self.never_values):
+            digest.update(value.encode() + b"\0")
+        return digest.hexdigest()
+
+    def scan_text(self, path: str, text: str) -> list[Leak]:
+        folded = text.translate(_FOLD)
+        leaks = [Leak(path, "居民身份证号", mask(m.group()))
+                 for m in ID_NUMBER_RE.finditer(folded) if id_number_is_valid(m.group())]
+        leaks += [Leak(path, "手机号码", mask(m.group())) for m in MOBILE_RE.finditer(folded)]
+        if self._automaton is not None:
+            leaks += [Leak(path, "不得公开的字段值", mask(term))
+                      for end, term in self._automaton.iter(folded)
+                      if _stands_alone(folded, end - len(term) + 1, end)]
+        return leaks
+
+    def scan_bytes(self, path: str, data: bytes) -> list[Leak]:
+        if path.endswith((".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2")):
+            return []
+        return self.scan_text(path, data.decode("utf-8", errors="replace"))
+
+    def check(self, path: str, data: bytes) -> None:
+        leaks = self.scan_bytes(path, data)
+        if leaks:
+            raise PrivacyLeak(leaks)
