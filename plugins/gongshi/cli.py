@@ -29,12 +29,12 @@ def check(feeds: Path) -> int:
 
 
 def build(settings_file: Path, feeds: Path | None, today: str | None, output: Path | None,
-          siteurl: str | None = None) -> int:
+          siteurl: str | None = None, overrides: dict[str, object] | None = None) -> int:
     """Run `pelican content` with these overrides; return the exit code."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    overrides: dict[str, object] = {}
+    overrides = dict(overrides or {})
     if feeds is not None:
         overrides["DISCLOSURE_FEEDS"] = str(feeds.resolve())
     if today is not None:

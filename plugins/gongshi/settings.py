@@ -23,7 +23,8 @@ DECLARED: dict[str, tuple[object, str]] = {
     "SITEURL": ("", "absolute site URL; QR codes encode SITEURL + path"),
     "SITENAME": ("行政执法公示平台", "portal name shown in every page header"),
     "OUTPUT_PATH": ("output", "where the site is written"),
-    "GONGSHI_CACHE": (".gongshi-cache", "build state (manifest of written files); not published"),
+    "GONGSHI_CACHE": (".gongshi-cache", "build state (manifest of written files), one folder per "
+                                         "output folder; never published"),
     "GONGSHI_PAGE_SIZE": (50, "rows per page in paginated listings"),
     "GONGSHI_WORKERS": (None, "processes rendering record pages; default: CPU count"),
     "GONGSHI_OPERATOR": ("江临市司法局", "who runs the portal, named in the footer"),
@@ -61,18 +62,26 @@ class GongshiSettings:
         feeds = Path(str(get("DISCLOSURE_FEEDS")))
         cache = Path(str(get("GONGSHI_CACHE")))
         workers = settings.get("GONGSHI_WORKERS") or os.cpu_count() or 1
+        output = Path(str(get("OUTPUT_PATH"))).resolve()
         return cls(
             feeds_dir=feeds if feeds.is_absolute() else base / feeds,
             today=parse_today(settings.get("DISCLOSURE_TODAY")),
             siteurl=str(get("SITEURL")).rstrip("/"),
             sitename=str(get("SITENAME")),
-            output_dir=Path(str(get("OUTPUT_PATH"))).resolve(),
-            cache_dir=cache if cache.is_absolute() else base / cache,
+            output_dir=output,
+            cache_dir=(cache if cache.is_absolute() else base / cache) / _folder_key(output),
             theme_dir=Path(str(settings.get("THEME") or PACKAGE_DIR.parents[1] / "themes" / "gongshi")),
             page_size=int(get("GONGSHI_PAGE_SIZE")),  # type: ignore[arg-type]
             workers=int(workers),
             operator=str(get("GONGSHI_OPERATOR")),
         )
+
+
+def _folder_key(output: Path) -> str:
+    """Builds into different output folders keep separate manifests."""
+    import hashlib
+
+    return hashlib.blake2b(str(output).encode(), digest_size=6).hexdigest()
 
 
 def parse_today(value: object) -> dt.date:

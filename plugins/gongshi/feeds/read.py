@@ -56,7 +56,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise ValueError(f"以 UTF-8 (BOM) 开头，但第 {exc.start + 3} 字节处不是有效的 UTF-8") from exc
+            raise ValueError(f"以 UTF-8 (BOM) 开头，但字节偏移 {exc.start + 3} 处不是有效的 UTF-8") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ValueError("为 UTF-16 编码；请另存为 UTF-8 或 GB18030 的 CSV")
     try:
@@ -66,13 +66,13 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
             text = data.decode("gb18030")
         except UnicodeDecodeError as gb_error:
             raise ValueError(
-                f"既不是 UTF-8（第 {utf8_error.start} 字节无效）也不是 GB18030"
-                f"（第 {gb_error.start} 字节无效）") from gb_error
+                f"既不是 UTF-8（字节偏移 {utf8_error.start} 处无效）也不是 GB18030"
+                f"（字节偏移 {gb_error.start} 处无效）") from gb_error
         odd = next((ch for ch in text if ord(ch) > 0x7F and not _gb_plausible(ch)), None)
         if odd is not None:
             offset = _gb_offset_of(text, text.index(odd))
             raise ValueError(
-                f"不是 UTF-8（第 {utf8_error.start} 字节无效），按 GB18030 解码在第 {offset} 字节"
+                f"不是 UTF-8（字节偏移 {utf8_error.start} 处无效），按 GB18030 解码在字节偏移 {offset} 处"
                 f"得到不合理字符 U+{ord(odd):04X}；请确认文件编码")
         return text, "gb18030"
 

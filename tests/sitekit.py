@@ -1,0 +1,26 @@
+"""Building a site from tests, in-process, with its own output and cache folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongshi import cli
+from gongshi.output import WriteStats
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_FEEDS = ROOT / "data_feeds"
+
+
+def build_site(feeds: Path, output: Path, today: str, *, siteurl: str = "https://zfgs.example.gov.cn",
+               workers: int = 1) -> tuple[int, WriteStats | None]:
+    code = cli.build(ROOT / "pelicanconf.py", feeds, today, output, siteurl,
+                     overrides={"GONGSHI_CACHE": str(output.parent / (output.name + "-cache")),
+                                "GONGSHI_WORKERS": workers})
+    from gongshi.pipeline import current_state
+
+    writer = current_state().writer
+    return code, (writer.stats if writer else None)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
