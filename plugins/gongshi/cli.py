@@ -3,6 +3,8 @@
     gongshi check [--feeds DIR]                         validate only; exit 1 on errors
     gongshi build [--feeds DIR] [--today DATE] [--output DIR]
     gongshi serve [--port N] [same options as build]    build, then serve on localhost
+    gongshi due [--output DIR] [--feeds DIR] [--today DATE]
+                                                        exit 0 when a rebuild is due, 1 when not, 2 on error
 """
 
 from __future__ import annotations
@@ -61,6 +63,41 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
     return 0
 
 
+def due(output: Path, feeds: Path, today: str | None) -> int:
+    """Is a rebuild due? The day has reached rebuild.json's next_rebuild, or the feeds changed."""
+    import json
+
+    from .feeds.read import feeds_fingerprint
+    from .opendata import REBUILD_FILE
+    from .settings import parse_today
+
+    path = output / REBUILD_FILE
+    if not path.is_file():
+        print(f"需要构建：{path} 不存在（尚未构建过）")
+        return 0
+    try:
+        document = json.loads(path.read_text("utf-8"))
+        next_rebuild = document["next_rebuild"]
+        built_from = document["feeds_sha256"]
+        day = parse_today(today)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"无法判断：{path} 无法读取（{exc}）", file=sys.stderr)
+        return 2
+    if not feeds.is_dir():
+        print(f"无法判断：数据源文件夹 {feeds} 不存在", file=sys.stderr)
+        return 2
+    if feeds_fingerprint(feeds) != built_from:
+        print(f"需要构建：{feeds} 中的数据源与上次构建时不同")
+        return 0
+    if next_rebuild and day >= dt.date.fromisoformat(next_rebuild[:10]):
+        reasons = document.get("reasons", [])
+        print(f"需要构建：{next_rebuild} 起网站内容发生变化（{len(reasons)} 项，如："
+              + "；".join(f"{r['dataset']} {r['key']} {r['what']}" for r in reasons[:3]) + "）")
+        return 0
+    print(f"无需构建：数据源未变，下次需要构建的时间为 {next_rebuild or '无（没有随日期变化的内容）'}")
+    return 1
+
+
 def serve(directory: Path, port: int) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
@@ -89,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--output", type=Path)
         if name == "serve":
             p.add_argument("--port", type=int, default=8000)
+    p_due = sub.add_parser("due", help="判断是否需要重新构建（0 需要，1 不需要，2 出错）")
+    p_due.add_argument("--output", type=Path, default=Path("output"))
+    p_due.add_argument("--feeds", type=Path, default=Path("data_feeds"))
+    p_due.add_argument("--today", type=_date, help="按该日期判断（默认上海时区的今天）")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.feeds)
+    if args.command == "due":
+        return due(args.output, args.feeds, args.today)
     if not args.settings.is_file():
         parser.error(f"找不到设置文件 {args.settings}（请在项目根目录运行）")
     siteurl = f"http://localhost:{args.port}" if args.command == "serve" else None

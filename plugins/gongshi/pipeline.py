@@ -31,6 +31,7 @@ from .settings import GongshiSettings
 if TYPE_CHECKING:
     from .feeds import FeedTables
     from .privacy import PublicTables
+    from .schedule import RebuildPlan, WorkCalendar
 
 log = logging.getLogger("gongshi")
 
@@ -49,6 +50,8 @@ class BuildState:
     public: PublicTables | None = None  # privacy -> everything after
     gate: PrivacyGate = field(default_factory=PrivacyGate)
     writer: OutputWriter | None = None
+    calendar: WorkCalendar | None = None  # schedule -> everything after
+    rebuild: RebuildPlan | None = None  # schedule -> opendata (rebuild.json)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
 
     def open_writer(self) -> OutputWriter:
@@ -134,6 +137,9 @@ def _on_finalized(pelican: Any) -> None:
         raise PrivacyLeak(leaks)
     writer.prune()
     writer.save_manifest()
+    if state.calendar is not None and state.calendar.fallback_years:
+        state.log.warning(str(state.settings.feeds_dir / "calendar.csv"), None, "日期",
+                          "官方放假安排", state.calendar.fallback_warning())
     stats = writer.stats
     for problem in state.log.warnings:
         log.warning("%s", problem)

@@ -84,4 +84,17 @@ POWERS = Dataset(
     ),
 )
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS)}
+CALENDAR = Dataset(
+    name="calendar",
+    title="工作日历调整",
+    key=("date",),
+    optional=True,
+    description="国务院已公布、但 chinese-calendar 尚未收录的放假（休）与调休上班（班）日期。",
+    columns=(
+        Column("date", "日期", T.DATE, required=True, unique=True),
+        Column("kind", "类型", T.ENUM, choices=("休", "班"), required=True),
+        Column("note", "说明"),
+    ),
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS, CALENDAR)}

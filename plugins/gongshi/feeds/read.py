@@ -50,6 +50,18 @@ def feed_files(feeds_dir: Path, dataset: str) -> list[Path]:
     return files
 
 
+def feeds_fingerprint(feeds_dir: Path) -> str:
+    """SHA-256 over every feed file's path and bytes: tells whether the feeds changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = sorted(p for p in feeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in FEED_SUFFIXES)
+    for path in files:
+        digest.update(path.relative_to(feeds_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Raises ValueError naming the byte offset when undecodable."""
     if data.startswith(codecs.BOM_UTF8):
