@@ -2,8 +2,9 @@
 
 * `site`     (session) the sample feeds built for BUILD_DAY into a tmp dir, served by a
              ThreadingHTTPServer on a free port; the QR codes encode that served URL.
+* `feed_tables` (session) the sample feeds read by the project's own loader.
 * `officers` (session) the sample officers with their status code on BUILD_DAY, computed with
-             the project's own loader and schedule (never hard-coded).
+             the project's own schedule (never hard-coded).
 * `browser`  (session) Debian's Chromium, launched once.
 * `page`     a fresh phone-sized context (390x844, zh-CN) and page per test; `new_context`
              makes more contexts (no JavaScript, another time zone...).
@@ -64,21 +65,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _settings_file(folder: Path, cache: Path) -> Path:
-    """The project's pelicanconf.py with every path made absolute and the build cache moved
-    into `cache`, so the test build touches nothing in the working tree."""
-    settings = folder / "pelicanconf_test.py"
-    source = ROOT / "pelicanconf.py"
-    settings.write_text(
-        f"exec(compile(open({str(source)!r}, encoding='utf-8').read(), {str(source)!r}, 'exec'))\n"
-        f"PATH = {str(ROOT / 'content')!r}\n"
-        f"THEME = {str(ROOT / 'themes' / 'gongshi')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        f"GONGSHI_CACHE = {str(cache)!r}\n",
-        encoding="utf-8")
-    return settings
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from gongshi.cli import build
@@ -95,7 +81,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:
-        code = build(_settings_file(work, cache), FEEDS, BUILD_DAY, output, siteurl=base_url)
+        # The build cache goes to tmp too, so the test build touches nothing in the tree.
+        code = build(Path("pelicanconf.py"), FEEDS, BUILD_DAY, output, siteurl=base_url,
+                     overrides={"GONGSHI_CACHE": str(cache), "GONGSHI_WORKERS": 1})
     finally:
         os.chdir(cwd)
     if code != 0 or not (output / "index.html").is_file():
@@ -111,27 +99,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def officers() -> pd.DataFrame:
-    """The sample officers as loaded by the project (before redaction), with `state`: the
-    status code on BUILD_DAY (valid / expired / suspended / cancelled / revoked)."""
-    from gongshi.feeds import ProblemLog, load_feeds
-    from gongshi.schedule import officer_status
-
-    log = ProblemLog()
-    frame = load_feeds(FEEDS, log)["officers"].frame.copy()
-    assert not log.errors, log.report()
-    frame["state"] = officer_status(frame, dt.date.fromisoformat(BUILD_DAY))
-    return frame.sort_values("certificate_no").reset_index(drop=True)
-
-
-@pytest.fixture(scope="session")
-def feed_tables():
+def feed_tables():  # noqa: ANN201 - gongshi.feeds.FeedTables
+    """The sample feeds as the project's own loader reads them (typed, not yet redacted)."""
     from gongshi.feeds import ProblemLog, load_feeds
 
     log = ProblemLog()
     tables = load_feeds(FEEDS, log)
     assert not log.errors, log.report()
     return tables
+
+
+@pytest.fixture(scope="session")
+def officers(feed_tables) -> pd.DataFrame:  # noqa: ANN001
+    """The sample officers sorted by 执法证号, with `state`: their status code on BUILD_DAY
+    (valid / expired / suspended / cancelled / revoked) from the project's own schedule."""
+    from gongshi.schedule import officer_status
+
+    frame = feed_tables["officers"].frame.copy()
+    frame["state"] = officer_status(frame, dt.date.fromisoformat(BUILD_DAY))
+    return frame.sort_values("certificate_no").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- the browser

@@ -62,8 +62,7 @@ def pages(feed_tables, officers) -> dict[str, str]:  # noqa: ANN001
 def open_page(page, site, path: str):  # noqa: ANN001, ANN201
     response = page.goto(site.url(path))
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-    page.wait_for_load_state("networkidle")
-    page.evaluate("document.fonts.ready.then(() => true)")
+    page.evaluate("document.fonts.ready.then(() => true)")  # final layout, for contrast and width
     return page
 
 

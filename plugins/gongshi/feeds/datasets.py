@@ -84,6 +84,59 @@ POWERS = Dataset(
     ),
 )
 
+PARTY_TYPES = ("法人及非法人组织", "自然人", "个体工商户")
+PENALTY_KINDS = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
+                 "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留", "其他")
+
+PENALTIES = Dataset(
+    name="penalties",
+    title="行政处罚决定",
+    key=("decision_no",),
+    optional=True,
+    party_type_column="party_type",
+    description="行政处罚决定信息（已按规定去除个人信息）；同时接受全国“双公示”数据项编码作为表头。",
+    columns=(
+        Column("decision_no", "决定书文号", aliases=("CF_WSH",), required=True, unique=True),
+        Column("party_name", "当事人名称", aliases=("CF_XDR_MC",), required=True, privacy=P.PARTY),
+        Column("party_type", "当事人类别", T.ENUM, aliases=("CF_XDR_LB",), choices=PARTY_TYPES,
+               required=True, facet=True),
+        Column("party_uscc", "统一社会信用代码", T.CODE, aliases=("CF_XDR_SHXYM",), check="uscc",
+               description="当事人为自然人时可空"),
+        Column("legal_representative", "法定代表人", aliases=("CF_FRDB",), privacy=P.PARTY),
+        Column("rep_id_type", "法定代表人证件类型", aliases=("CF_FR_ZJLX",), privacy=P.NEVER),
+        Column("rep_id_number", "法定代表人证件号码", aliases=("CF_FR_ZJHM",), privacy=P.NEVER),
+        Column("party_id_type", "当事人证件类型", aliases=("CF_XDR_ZJLX",), privacy=P.NEVER),
+        Column("party_id_number", "当事人证件号码", aliases=("CF_XDR_ZJHM",), privacy=P.NEVER),
+        Column("party_address", "当事人住址", privacy=P.PARTY, description="自然人的住址不公开"),
+        Column("party_is_minor", "当事人是否未成年人", T.BOOLEAN, description="为“是”时整条记录不公开"),
+        Column("violation_type", "违法行为类型", aliases=("CF_WFXW",), required=True, facet=True),
+        Column("facts", "违法事实", aliases=("CF_SY",), required=True, privacy=P.SCRUB),
+        Column("legal_basis", "处罚依据", aliases=("CF_YJ",), required=True),
+        Column("penalty_kinds", "处罚类别", T.MULTI_ENUM, aliases=("CF_CFLB",), choices=PENALTY_KINDS,
+               required=True, facet=True),
+        Column("penalty_content", "处罚内容", aliases=("CF_NR",), required=True, privacy=P.SCRUB),
+        Column("fine", "罚款金额（万元）", T.DECIMAL, aliases=("CF_NR_FK",), min_value=0),
+        Column("confiscation", "没收违法所得、没收非法财物的金额（万元）", T.DECIMAL, aliases=("CF_NR_WFFF",),
+               min_value=0),
+        Column("license_action", "暂扣或吊销证照名称及编号", aliases=("CF_NR_ZKDX",), privacy=P.SCRUB),
+        Column("decided_on", "处罚决定日期", T.DATE, aliases=("CF_JDRQ",), required=True, facet=True),
+        Column("effective_until", "处罚有效期", T.DATE, aliases=("CF_YXQ",)),
+        Column("publish_until", "公示截止期", T.DATE, aliases=("CF_GSJZQ",)),
+        Column("authority", "处罚机关", aliases=("CF_CFJG",), required=True, facet=True),
+        Column("authority_uscc", "处罚机关统一社会信用代码", T.CODE, aliases=("CF_CFJGDM",), check="uscc"),
+        Column("source_unit", "数据来源单位", aliases=("CF_SJLY",)),
+        Column("source_unit_uscc", "数据来源单位统一社会信用代码", T.CODE, aliases=("CF_SJLYDM",), check="uscc"),
+        Column("remarks", "备注", aliases=("BZ",), privacy=P.SCRUB),
+        Column("published_on", "公示日期", T.DATE),
+        Column("served_on", "送达日期", T.DATE),
+        Column("state", "状态", T.ENUM, choices=("正常", "撤回"), default="正常"),
+        Column("withdrawn_on", "撤回日期", T.DATE),
+        Column("withdrawal_reason", "撤回原因", privacy=P.SCRUB),
+        Column("legal_application_note", "法律适用说明", privacy=P.SCRUB),
+        Column("credit_repaired_on", "信用修复日期", T.DATE),
+    ),
+)
+
 CALENDAR = Dataset(
     name="calendar",
     title="工作日历调整",
@@ -97,4 +150,4 @@ CALENDAR = Dataset(
     ),
 )
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS, CALENDAR)}
+DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS, PENALTIES, CALENDAR)}

@@ -61,6 +61,7 @@ class Dataset:
     key: tuple[str, ...]  # natural key: URL and duplicate detection
     sheet: str | None = None  # XLSX sheet name; None = first sheet
     optional: bool = False  # a missing feed is not an error
+    party_type_column: str = ""  # says whether a record's party is a natural person (privacy)
     description: str = ""
     _by_key: dict[str, Column] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -52,18 +52,20 @@ def make_environment(settings: GongshiSettings) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, fixed templates: no stat() per render
     )
     env.globals.update(template_globals(settings))
     return env
 
 
 def template_globals(settings: GongshiSettings) -> dict[str, Any]:
-    origin = settings.siteurl.removesuffix(settings.site_root.rstrip("/"))
+    root = settings.site_root
+    origin = settings.siteurl.removesuffix(root.rstrip("/"))
     return {
         **site_globals(settings),
         "section": "",
-        "url": lambda path="": settings.site_root + path,
-        "absolute_url": lambda path="": origin + settings.site_root + path,
+        "url": lambda path="": root + path,
+        "absolute_url": lambda path="": origin + root + path,
         "qr": lambda text, label: Markup(qr_svg(text, label)),
     }
 

@@ -6,14 +6,19 @@ later stage sees only `PublicTables`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from ..feeds import FeedTables
 from ..feeds.load import Table
 from ..feeds.schema import Privacy
 from .gate import PrivacyGate, PrivacyLeak
+from .redact import RedactionReport, redact_frame, scrub_text
 
-__all__ = ["PublicTables", "PrivacyGate", "PrivacyLeak", "make_public", "never_values", "register"]
+log = logging.getLogger("gongshi")
+
+__all__ = ["PublicTables", "PrivacyGate", "PrivacyLeak", "make_public", "never_values", "register",
+           "scrub_text"]
 
 
 @dataclass(frozen=True)
@@ -39,13 +44,33 @@ def never_values(raw: FeedTables) -> set[str]:
     return values
 
 
+def make_public_table(table: Table) -> tuple[Table, RedactionReport]:
+    """Never columns dropped; party and scrub columns redacted; minors' records withheld."""
+    public = drop_never_columns(table)
+    if not public.dataset.party_type_column:
+        return public, RedactionReport()
+    frame, report = redact_frame(public.frame, public.dataset, public.dataset.party_type_column)
+    return Table(public.dataset, frame), report
+
+
 def make_public(raw: FeedTables) -> PublicTables:
-    return PublicTables({name: drop_never_columns(t) for name, t in raw.tables.items()})
+    return make_public_with_report(raw)[0]
+
+
+def make_public_with_report(raw: FeedTables) -> tuple[PublicTables, dict[str, RedactionReport]]:
+    tables, reports = {}, {}
+    for name, table in raw.tables.items():
+        tables[name], reports[name] = make_public_table(table)
+    return PublicTables(tables), reports
 
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
     state.gate = PrivacyGate.from_values(never_values(state.raw))
-    state.public = make_public(state.raw)
+    state.public, reports = make_public_with_report(state.raw)
+    state.facts["privacy"] = reports
+    for name, report in reports.items():
+        if report.withheld_minors:  # withheld, never silently: the build report says how many
+            log.info("privacy: %s: %d records withheld (party is a minor)", name, report.withheld_minors)
     state.raw = None  # nothing downstream may read a raw table
 
 

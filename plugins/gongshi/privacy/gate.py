@@ -19,6 +19,7 @@ from ..feeds.checkdigits import id_number_is_valid
 
 # Full-width digits and letters are folded before matching, so ０１２ cannot slip through.
 _FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "x"})
+_FULL_WIDTH_RE = re.compile("[\uff10-\uff19\uff38\uff58]")
 ID_NUMBER_RE = re.compile(
     r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]"
     r"(?![0-9A-Za-z])")
@@ -88,7 +89,7 @@ class PrivacyGate:
         return digest.hexdigest()
 
     def scan_text(self, path: str, text: str) -> list[Leak]:
-        folded = text.translate(_FOLD)
+        folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
         leaks = [Leak(path, "居民身份证号", mask(m.group()))
                  for m in ID_NUMBER_RE.finditer(folded) if id_number_is_valid(m.group())]
         leaks += [Leak(path, "手机号码", mask(m.group())) for m in MOBILE_RE.finditer(folded)]

@@ -55,7 +55,8 @@ class RebuildPlan:
 
     @property
     def reasons(self) -> list[Change]:
-        return sorted(c for c in self.changes if c.on == self.next_rebuild)
+        next_rebuild = self.next_rebuild
+        return sorted(c for c in self.changes if c.on == next_rebuild)
 
 
 def officer_status(frame: pd.DataFrame, today: dt.date) -> pd.Series:

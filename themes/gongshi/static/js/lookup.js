@@ -19,8 +19,9 @@
     return hash >>> 0;
   }
 
-  function fetchJson(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+  // meta.json is revalidated every time: after a rebuild the shard count may have changed.
+  function fetchJson(url, cacheMode) {
+    return fetch(url, { credentials: "same-origin", cache: cacheMode || "default" }).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + url);
       return response.json();
     });
@@ -37,7 +38,7 @@
       return;
     }
     result.textContent = "正在查询…";
-    fetchJson(base + "meta.json")
+    fetchJson(base + "meta.json", "no-cache")
       .then(function (meta) { return fetchJson(base + (fnv1a32(number) % meta.shards) + ".json"); })
       .then(function (shard) {
         if (shard.keys.indexOf(number) >= 0) {

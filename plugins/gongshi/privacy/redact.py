@@ -1,0 +1,198 @@
+"""脱敏: removing personal data from records (RULES.md, "Removing personal data").
+
+- `party` columns: an organisation's name stays; a natural person's becomes surname + 某某, and
+  two persons with one surname in a record stay apart (张某甲, 张某乙).
+- `scrub` columns (free text): the record's persons' names are replaced the same way, and ID
+  numbers (18/15 digits, any spacing, full-width digits, lower-case x), mobile numbers (with or
+  without +86 and separators), landlines, Luhn-valid bank card numbers, e-mail addresses and
+  vehicle plates are replaced by a note saying what was removed.
+- A record whose party is a minor is withheld whole.
+
+Matching runs on a copy of the text in which full-width digits and letters are folded to ASCII
+one character for one, so positions line up with the original text, which is what is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..feeds.checkdigits import uscc_is_valid
+from ..feeds.schema import Dataset, Privacy
+
+REMOVED = {
+    "id": "〔身份证号已隐去〕",
+    "mobile": "〔手机号码已隐去〕",
+    "landline": "〔电话号码已隐去〕",
+    "card": "〔银行卡号已隐去〕",
+    "email": "〔电子邮箱已隐去〕",
+    "plate": "〔车牌号已隐去〕",
+}
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, and the ideographic space -> space: same length.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_SEP = r"[ \t\-–—.·]?"  # what people put between digit groups
+_S = _SEP
+_DATE8 = (rf"(?:1{_S}[89]|2{_S}0){_S}\d{_S}\d{_S}(?:0{_S}[1-9]|1{_S}[0-2]){_S}"
+          rf"(?:0{_S}[1-9]|[12]{_S}\d|3{_S}[01])")  # a birth date, separators allowed anywhere
+_DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+
+
+def _spaced(pattern_digits: int) -> str:
+    return r"\d(?:" + _SEP + r"\d){" + str(pattern_digits - 1) + "}"
+
+
+_PATTERNS = [
+    # 18-digit 居民身份证号: region, birth date, sequence, check (digit or X), in any spacing
+    ("id", r"(?<![0-9A-Za-z])[1-9](?:" + _SEP + r"\d){5}" + _SEP + _DATE8 + r"(?:" + _SEP + r"\d){3}"
+           + _SEP + r"[0-9Xx](?![0-9A-Za-z])"),
+    # 15-digit (first generation) ID: region, YYMMDD, sequence
+    ("id", r"(?<![0-9A-Za-z])[1-9]\d{5}" + _DATE6 + r"\d{3}(?![0-9A-Za-z])"),
+    ("mobile", r"(?<![0-9A-Za-z+])(?:\+?86" + _SEP + r")?1[3-9]\d(?:" + _SEP + r"\d){8}(?![0-9])"),
+    ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
+    ("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•\- ]?"
+              r"[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警]{1,2}(?![A-Za-z0-9])"),
+    ("landline", r"(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|0\d{2,3})" + _SEP + r"[2-9]\d{6,7}(?![0-9])"),
+    # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replace)
+    ("card", r"(?<![0-9A-Za-z])\d(?:" + _SEP + r"\d){15,18}(?![0-9A-Za-z])"),
+]
+_COMBINED = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
+_CANDIDATE = re.compile(r"\d.{0,3}\d.{0,3}\d.{0,3}\d|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]")
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _replace(match: re.Match[str], original: str) -> str:
+    kind = match.lastgroup.rstrip("0123456789")  # type: ignore[union-attr]
+    if kind == "card":
+        digits = re.sub(r"\D", "", match.group())
+        # An all-digit 统一社会信用代码 can pass Luhn by chance: keep it only where the text
+        # says it is a code; otherwise privacy wins.
+        labelled_code = uscc_is_valid(digits) and "代码" in original[max(0, match.start() - 12):match.start()]
+        if not luhn_valid(digits) or labelled_code:
+            return original[match.start():match.end()]
+    return REMOVED[kind]
+
+
+def scrub_text(text: str) -> str:
+    """Free text with identity, phone, card numbers, e-mails and plates replaced."""
+    if not text:
+        return text
+    folded = text.translate(_FOLD)
+    if not _CANDIDATE.search(folded):
+        return text
+    pieces, last = [], 0
+    for match in _COMBINED.finditer(folded):
+        pieces.append(text[last:match.start()])
+        pieces.append(_replace(match, text))
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# -- names ------------------------------------------------------------------------------------
+COMPOUND_SURNAMES = frozenset("""
+欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 太史 申屠 端木
+西门 南宫 独孤 万俟 闻人 赫连 呼延 濮阳 百里 东郭 第五 左丘 梁丘 拓跋
+""".split())
+ORGANISATION_MARKS = re.compile(
+    r"(公司|厂|店|部|行|社|馆|中心|室|场|坊|院|所|站|局|会|队|处|园|庄|铺|城|堂|吧|厅|楼|家|屋|摊|档|超市|商城|酒家|诊所)$")
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+DISAMBIGUATORS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def surname_of(name: str) -> str:
+    return name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+
+
+def looks_like_person_name(name: str) -> bool:
+    """2–5 Han characters with no organisation ending: how a 个体工商户 named after its
+    operator, or a natural person, appears in a feed."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    return bool(_HAN_NAME.match(name)) and not ORGANISATION_MARKS.search(name)
+
+
+def mask_names(names: list[str]) -> dict[str, str]:
+    """Full name -> masked name for the persons of one record (张某某; 张某甲/张某乙 when two
+    persons share a surname)."""
+    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    by_surname: dict[str, list[str]] = {}
+    for name in unique:
+        by_surname.setdefault(surname_of(name), []).append(name)
+    masked = {}
+    for surname, group in by_surname.items():
+        if len(group) == 1:
+            masked[group[0]] = surname + "某某"
+        else:
+            for index, name in enumerate(group):
+                masked[name] = surname + "某" + DISAMBIGUATORS[index % len(DISAMBIGUATORS)]
+    return masked
+
+
+def replace_names(text: str, masked: dict[str, str]) -> str:
+    for name in sorted(masked, key=len, reverse=True):  # 欧阳明月 before 欧阳明
+        text = text.replace(name, masked[name])
+    return text
+
+
+# -- whole tables -----------------------------------------------------------------------------
+PERSON_TYPE = "自然人"
+SOLE_TRADER_TYPE = "个体工商户"
+
+
+@dataclass(frozen=True)
+class RedactionReport:
+    withheld_minors: int = 0
+    persons_masked: int = 0
+
+
+def person_rows(frame: pd.DataFrame, type_column: str, name_column: str) -> pd.Series:
+    """Rows whose party is a natural person: 自然人, or a 个体工商户 trading under a person's name."""
+    kind = frame[type_column]
+    sole_person = (kind == SOLE_TRADER_TYPE) & frame[name_column].map(looks_like_person_name)
+    return (kind == PERSON_TYPE) | sole_person
+
+
+def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tuple[pd.DataFrame, RedactionReport]:
+    """Apply the party/scrub classes of `dataset` to a frame whose party type is `type_column`."""
+    withheld = 0
+    if "party_is_minor" in frame.columns:
+        minor = frame["party_is_minor"] == "是"
+        withheld = int(minor.sum())
+        frame = frame[~minor]
+    frame = frame.copy()
+    party_columns = dataset.keys_of(Privacy.PARTY)
+    scrub_columns = dataset.keys_of(Privacy.SCRUB)
+    name_column = party_columns[0]
+    persons = person_rows(frame, type_column, name_column)
+    # An organisation's 法定代表人 stays public; a sole trader's operator is a person.
+    person_columns = [c for c in party_columns if "address" not in c]
+    address_columns = [c for c in party_columns if "address" in c]
+    for column in address_columns:
+        frame.loc[persons, column] = ""  # a natural person's home address is never published
+
+    masked_count = 0
+    for index in frame.index[persons]:
+        names = [frame.at[index, c] for c in person_columns]
+        masked = mask_names(names)
+        masked_count += 1
+        for column in person_columns:
+            value = frame.at[index, column]
+            if value:
+                frame.at[index, column] = masked.get(value.strip(), value)
+        for column in scrub_columns:
+            frame.at[index, column] = replace_names(frame.at[index, column], masked)
+    for column in scrub_columns:
+        frame[column] = frame[column].map(scrub_text)
+    return frame, RedactionReport(withheld, masked_count)
