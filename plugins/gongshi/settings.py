@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .schedule.penalties import PenaltyRules
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -28,6 +30,8 @@ DECLARED: dict[str, tuple[object, str]] = {
     "GONGSHI_PAGE_SIZE": (50, "rows per page in paginated listings"),
     "GONGSHI_WORKERS": (None, "processes rendering record pages; default: CPU count"),
     "GONGSHI_OPERATOR": ("江临市司法局", "who runs the portal, named in the footer"),
+    "GONGSHI_PENALTY_RULES": ({}, "overrides of schedule.penalties.PenaltyRules (windows in months, "
+                                  "fine thresholds in 万元, remedy periods)"),
 }
 
 
@@ -43,6 +47,7 @@ class GongshiSettings:
     page_size: int
     workers: int
     operator: str
+    penalty_rules: PenaltyRules = PenaltyRules()
 
     @property
     def site_root(self) -> str:
@@ -74,6 +79,7 @@ class GongshiSettings:
             page_size=int(get("GONGSHI_PAGE_SIZE")),  # type: ignore[arg-type]
             workers=int(workers),
             operator=str(get("GONGSHI_OPERATOR")),
+            penalty_rules=PenaltyRules(**dict(get("GONGSHI_PENALTY_RULES"))),  # type: ignore[call-overload]
         )
 
 

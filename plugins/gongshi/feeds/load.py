@@ -108,9 +108,31 @@ def type_feed(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> pd.DataFrame:
         check_rule(values, column, header, raw.display, rows, log)
         data[column.key] = values.astype(object)
     frame = pd.DataFrame(data, index=raw.cells.index)
+    check_conditional_required(frame, dataset, raw, positions, rows, log)
     frame["_file"] = raw.display
     frame["_row"] = rows
     return frame
+
+
+def check_conditional_required(frame: pd.DataFrame, dataset: Dataset, raw: RawFeed,
+                               positions: dict[str, int], rows: pd.Series, log: ProblemLog) -> None:
+    """Required when another column has a value (撤回 needs 撤回日期), or unless it has one
+    (统一社会信用代码 unless the party is a 自然人)."""
+    for column in dataset.columns:
+        if column.required_if:
+            other, value = column.required_if
+            needed = frame[other] == value
+            rule = f"必填值（{dataset.column(other).header}为“{value}”时）"
+        elif column.required_unless:
+            other, value = column.required_unless
+            needed = (frame[other] != value) & (frame[other] != "")
+            rule = f"必填值（{dataset.column(other).header}为“{value}”时可空）"
+        else:
+            continue
+        missing = needed & (frame[column.key] == "")
+        header = raw.headers[positions[column.key]] if column.key in positions else column.header
+        for index in missing[missing].index:
+            log.error(raw.display, int(rows[index]), header, rule, "空白")
 
 
 def check_rule(values: pd.Series, column: Column, header: str, file: str,

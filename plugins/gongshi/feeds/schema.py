@@ -44,6 +44,8 @@ class Column:
     label: str = ""  # display label; the header when empty
     facet: bool = False  # offered as a browse dimension
     check: str = ""  # extra rule: "uscc" (check digit), "agency_ref", "certificate_no"
+    required_if: tuple[str, str] = ()  # (other column, value): required when other == value
+    required_unless: tuple[str, str] = ()  # (other column, value): required unless other == value
     min_value: float | None = None
     max_value: float | None = None
     description: str = ""

@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .calendar import WorkCalendar
+from .penalties import PenaltyRules, penalty_states
 
-__all__ = ["DATA_STATUS", "OFFICER_STATUS_LABELS", "Change", "RebuildPlan", "WorkCalendar",
+__all__ = ["DATA_STATUS", "OFFICER_STATUS_LABELS", "Change", "PenaltyRules", "RebuildPlan", "WorkCalendar",
            "calendar_from_table", "officer_status", "plan_rebuild", "register"]
 
 # status code -> words shown to people
@@ -82,6 +83,15 @@ def plan_rebuild(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date)
     return RebuildPlan(today, changes)
 
 
+def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
+    """Scheduled decisions appear on 公示日期; public ones leave the day after their last day."""
+    changes = [Change(dt.date.fromisoformat(d), "penalties", k, "到达公示日期，开始公示")
+               for k, d, s in zip(frame["decision_no"], frame["published_on"], frame["pub_state"]) if s == "scheduled"]
+    changes += [Change(dt.date.fromisoformat(d) + ONE_DAY, "penalties", k, "公示期满或信用修复，停止公示")
+                for k, d, s in zip(frame["decision_no"], frame["last_day"], frame["pub_state"]) if s == "public"]
+    return changes
+
+
 def calendar_from_table(frame: pd.DataFrame) -> WorkCalendar:
     return WorkCalendar({dt.date.fromisoformat(d): k == "班" for d, k in zip(frame["date"], frame["kind"])})
 
@@ -95,6 +105,13 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     agencies["state"] = np.where((until != "") & (until < today.isoformat()), "expired", "valid")
     state.calendar = calendar_from_table(state.public["calendar"].frame)
     state.rebuild = plan_rebuild(officers, agencies, today)
+    penalties = state.public["penalties"]
+    penalties.frame = penalty_states(penalties.frame, today, state.calendar, state.settings.penalty_rules)
+    state.rebuild.changes += penalty_changes(penalties.frame, today)
+    for row in penalties.frame[penalties.frame["major"] & (penalties.frame["legal_application_note"] == "")
+                               & penalties.frame["pub_state"].isin(["public", "scheduled"])].to_dict("records"):
+        state.log.warning(row["_file"], int(row["_row"]), "法律适用说明",
+                          "重大行政处罚应公开法律适用说明（合规提示，不影响公示）", "空白")
 
 
 def register() -> None:

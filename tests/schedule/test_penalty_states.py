@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from gongshi.feeds.datasets import PENALTIES
+from gongshi.schedule.calendar import WorkCalendar
+from gongshi.schedule.penalties import PenaltyRules, add_months, penalty_states
+
+D = dt.date
+
+
+def decisions(*rows: dict[str, str]) -> pd.DataFrame:
+    base = {c.key: "" for c in PENALTIES.columns} | {"state": "正常", "party_type": "法人及非法人组织"}
+    return pd.DataFrame([base | row for row in rows])
+
+
+def state_on(today: dt.date, **row: str) -> dict:
+    return penalty_states(decisions(row), today, WorkCalendar(), PenaltyRules()).iloc[0].to_dict()
+
+
+def test_window_by_severity_from_the_decision_date() -> None:
+    warning = dict(decided_on="2026-03-05", penalty_kinds="警告")
+    fine = dict(decided_on="2026-03-05", penalty_kinds="罚款", fine="2")
+    revoked = dict(decided_on="2026-03-05", penalty_kinds="罚款;吊销许可证件", fine="2")
+    assert state_on(D(2026, 6, 4), **warning)["pub_state"] == "public"  # 3 months, last day inclusive
+    assert state_on(D(2026, 6, 5), **warning)["pub_state"] == "ended"
+    assert state_on(D(2027, 3, 4), **fine)["last_day"] == "2027-03-04"  # 1 year
+    assert state_on(D(2027, 3, 5), **revoked)["severity"] == "serious"
+    assert state_on(D(2029, 3, 4), **revoked)["pub_state"] == "public"  # 3 years
+    assert state_on(D(2029, 3, 5), **revoked)["pub_state"] == "ended"
+
+
+def test_small_fine_is_minor_and_the_thresholds_are_settings() -> None:
+    assert state_on(D(2026, 3, 5), decided_on="2026-03-05", penalty_kinds="罚款", fine="0.2")["severity"] == "minor"
+    assert state_on(D(2026, 3, 5), decided_on="2026-03-05", penalty_kinds="罚款", fine="51")["severity"] == "serious"
+    strict = penalty_states(decisions(dict(decided_on="2026-03-05", penalty_kinds="罚款", fine="0.2")),
+                            D(2026, 3, 5), WorkCalendar(), PenaltyRules(minor_fine_organisation=0.1))
+    assert strict.iloc[0]["severity"] == "general"
+
+
+def test_publish_until_governs_and_credit_repair_ends_early() -> None:
+    row = dict(decided_on="2026-03-05", penalty_kinds="罚款", fine="2", publish_until="2026-05-31")
+    assert state_on(D(2026, 5, 31), **row)["pub_state"] == "public"
+    assert state_on(D(2026, 6, 1), **row)["pub_state"] == "ended"
+    repaired = dict(decided_on="2026-03-05", penalty_kinds="罚款", fine="2", credit_repaired_on="2026-04-10")
+    assert state_on(D(2026, 4, 9), **repaired)["pub_state"] == "public"
+    assert state_on(D(2026, 4, 10), **repaired)["pub_state"] == "ended"
+
+
+def test_future_publication_date_is_scheduled_and_withdrawal_wins() -> None:
+    assert state_on(D(2026, 3, 5), decided_on="2026-03-05", penalty_kinds="警告", published_on="2026-03-09")["pub_state"] == "scheduled"
+    assert state_on(D(2026, 3, 9), decided_on="2026-03-05", penalty_kinds="警告", published_on="2026-03-09")["pub_state"] == "public"
+    assert state_on(D(2026, 3, 9), decided_on="2026-03-05", penalty_kinds="警告", state="撤回",
+                    withdrawn_on="2026-03-08")["pub_state"] == "withdrawn"
+
+
+@pytest.mark.parametrize("row, major", [
+    (dict(penalty_kinds="罚款", fine="50.01"), True), (dict(penalty_kinds="罚款", fine="50"), False),
+    (dict(penalty_kinds="吊销许可证件"), True),
+    (dict(penalty_kinds="责令停产停业", penalty_content="责令停产停业6个月"), True),
+    (dict(penalty_kinds="责令停产停业", penalty_content="责令停产停业2个月"), False),
+])
+def test_major_penalty(row: dict, major: bool) -> None:
+    assert bool(state_on(D(2026, 3, 5), decided_on="2026-03-05", **row)["major"]) is major
+
+
+def test_remedy_last_days_move_off_holidays() -> None:
+    # served 2025-08-02: +60 days = 2025-10-01 (国庆) -> 2025-10-09; +6 months = 2026-02-02 (Monday)
+    row = state_on(D(2025, 8, 2), decided_on="2025-08-01", penalty_kinds="警告", served_on="2025-08-02")
+    assert (row["review_by"], row["litigation_by"]) == ("2025-10-09", "2026-02-02")
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months(D(2026, 8, 31), 6) == D(2027, 2, 28)
