@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -70,7 +71,10 @@ def enable_stage(name: str, run: StageFunction) -> None:
 def run_stages(state: BuildState, names: tuple[str, ...]) -> None:
     for name in STAGE_ORDER:
         if name in names and name in _enabled:
+            started = time.perf_counter()
             _enabled[name](state)
+            state.facts.setdefault("seconds", {})[name] = round(time.perf_counter() - started, 3)
+            log.info("gongshi: stage %s took %.2f s", name, state.facts["seconds"][name])
 
 
 def current_state() -> BuildState:

@@ -28,6 +28,24 @@ MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d{9}(?![0-9])")
 MIN_NEVER_VALUE_LENGTH = 6
 
 
+_TOKEN_RE = re.compile(r"[0-9A-Za-z]{6,}")  # runs of letters/digits; MIN_NEVER_VALUE_LENGTH
+
+
+def personal_number_kind(token: str) -> str:
+    """"居民身份证号" / "手机号码" when a whole token is one, else "".
+
+    A token is a maximal run of ASCII letters and digits, so a number inside a longer code
+    (a 统一社会信用代码, a certificate number) is not one: the same rule as ID_NUMBER_RE and
+    MOBILE_RE's look-arounds, checked with one pass over a file's tokens.
+    """
+    if len(token) == 18 and token[:17].isdigit() and ID_NUMBER_RE.fullmatch(token) \
+            and id_number_is_valid(token):
+        return "居民身份证号"
+    if len(token) in (11, 13) and token.isdigit() and MOBILE_RE.fullmatch(token):
+        return "手机号码"
+    return ""
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """A digit/letter value counts only as a whole token: 13812345678 inside a longer code
     number is not that phone number."""
@@ -63,11 +81,16 @@ def mask(value: str) -> str:
 @dataclass
 class PrivacyGate:
     never_values: frozenset[str] = frozenset()
-    # Aho-Corasick: one pass over a file finds any of 100k+ never-values at once.
+    # Values that are one token of letters/digits (ID and phone numbers) are found by
+    # splitting a file into such tokens and looking them up in a set; any other value
+    # (free text) by Aho-Corasick, which finds any of 100k+ terms in one pass.
+    _tokens: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         terms = {v.translate(_FOLD) for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH}
+        self._tokens = frozenset(t for t in terms if _TOKEN_RE.fullmatch(t))
+        terms -= self._tokens
         if terms:
             automaton = ahocorasick.Automaton()
             for term in terms:
@@ -90,9 +113,10 @@ class PrivacyGate:
 
     def scan_text(self, path: str, text: str) -> list[Leak]:
         folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
-        leaks = [Leak(path, "居民身份证号", mask(m.group()))
-                 for m in ID_NUMBER_RE.finditer(folded) if id_number_is_valid(m.group())]
-        leaks += [Leak(path, "手机号码", mask(m.group())) for m in MOBILE_RE.finditer(folded)]
+        tokens = set(_TOKEN_RE.findall(folded))
+        leaks = [Leak(path, kind, mask(token)) for token in sorted(tokens)
+                 if len(token) in (11, 13, 18) and (kind := personal_number_kind(token))]
+        leaks += [Leak(path, "不得公开的字段值", mask(token)) for token in sorted(self._tokens & tokens)]
         if self._automaton is not None:
             leaks += [Leak(path, "不得公开的字段值", mask(term))
                       for end, term in self._automaton.iter(folded)
