@@ -54,6 +54,36 @@ def powers() -> list[dict[str, str]]:
     ]
 
 
+COMPANY_USCC = "91339900MA2B3C4D5"  # completed by fix_uscc
+
+
+def penalties() -> list[dict[str, str]]:
+    """One decision in each state on 2026-11-23, plus a person, a minor and a major penalty."""
+    company = fix_uscc(COMPANY_USCC)
+    base = {"当事人类别": "法人及非法人组织", "统一社会信用代码": company, "当事人名称": "江临市鲜果坊食品有限公司",
+            "法定代表人": "王建国", "法定代表人证件类型": "身份证", "法定代表人证件号码": "339901198503120016",
+            "违法行为类型": "销售过期食品", "违法事实": "该公司于2026年3月销售超过保质期的食品。",
+            "处罚依据": "《中华人民共和国食品安全法》第一百二十四条", "处罚类别": "警告；罚款",
+            "处罚内容": "警告，罚款人民币5000元", "罚款金额（万元）": "0.5", "处罚机关": AGENCY_A,
+            "处罚决定日期": "2026-10-20", "公示日期": "2026-10-23", "送达日期": "2026-10-21", "状态": "正常"}
+    return [
+        base | {"决定书文号": "江临市监罚〔2026〕101号"},  # public
+        base | {"决定书文号": "江临市监罚〔2026〕102号", "处罚决定日期": "2026-11-20", "公示日期": "2026-11-27"},  # scheduled
+        base | {"决定书文号": "江临市监罚〔2026〕103号", "状态": "撤回", "撤回日期": "2026-11-02",
+                "撤回原因": "经行政复议，原处罚决定被撤销"},  # withdrawn
+        base | {"决定书文号": "江临市监罚〔2025〕9号", "处罚决定日期": "2025-05-06", "公示日期": "2025-05-08",
+                "处罚类别": "警告", "罚款金额（万元）": ""},  # minor: ended 2025-08-05
+        base | {"决定书文号": "江临市监罚〔2026〕104号", "当事人类别": "自然人", "当事人名称": "张三",
+                "统一社会信用代码": "", "当事人证件类型": "身份证", "当事人证件号码": "11010519491231002X",
+                "当事人住址": "江临市临江区幸福路1号", "法定代表人": "", "法定代表人证件号码": "",
+                "违法事实": "张三（身份证号 110105 19491231 002X，手机139-1234-5678）无证销售食品。"},
+        base | {"决定书文号": "江临市监罚〔2026〕105号", "当事人类别": "自然人", "当事人名称": "王小明",
+                "统一社会信用代码": "", "当事人是否未成年人": "是", "法定代表人": ""},  # minor: withheld
+        base | {"决定书文号": "江临市监罚〔2026〕106号", "处罚类别": "罚款；吊销许可证件",
+                "罚款金额（万元）": "60", "处罚内容": "罚款人民币60万元，吊销食品经营许可证"},  # major, no note
+    ]
+
+
 def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8", headers: list[str] | None = None) -> bytes:
     headers = headers or list(dict.fromkeys(k for row in rows for k in row))
     buffer = io.StringIO()
@@ -63,9 +93,12 @@ def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8", headers: list
     return buffer.getvalue().encode(encoding)
 
 
-def write_feeds(folder: Path, *, agency_rows=None, officer_rows=None, power_rows=None) -> Path:
+def write_feeds(folder: Path, *, agency_rows=None, officer_rows=None, power_rows=None,
+                penalty_rows=None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "agencies.csv").write_bytes(csv_bytes(agencies() if agency_rows is None else agency_rows))
     (folder / "officers.csv").write_bytes(csv_bytes(officers() if officer_rows is None else officer_rows))
     (folder / "powers.csv").write_bytes(csv_bytes(powers() if power_rows is None else power_rows))
+    if penalty_rows is not None:
+        (folder / "penalties.csv").write_bytes(csv_bytes(penalty_rows))
     return folder

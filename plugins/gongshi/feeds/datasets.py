@@ -96,7 +96,7 @@ PENALTIES = Dataset(
     party_type_column="party_type",
     description="行政处罚决定信息（已按规定去除个人信息）；同时接受全国“双公示”数据项编码作为表头。",
     columns=(
-        Column("decision_no", "决定书文号", aliases=("CF_WSH",), required=True, unique=True),
+        Column("decision_no", "决定书文号", aliases=("CF_WSH",), required=True, unique=True, check="slug_key"),
         Column("party_name", "当事人名称", aliases=("CF_XDR_MC",), required=True, privacy=P.PARTY),
         Column("party_type", "当事人类别", T.ENUM, aliases=("CF_XDR_LB",), choices=PARTY_TYPES,
                required=True, facet=True),

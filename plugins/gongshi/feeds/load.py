@@ -153,6 +153,18 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
         bad = ~filled.str.fullmatch(URL_KEY_RE)
         for index in bad[bad].index:
             log.error(file, int(rows[index]), header, "1–80 位的字母、数字、汉字或 . _ -", filled[index])
+    elif column.check == "slug_key":
+        # The record's URL comes from this value (pages.urls.slug): it must make a
+        # non-empty slug that no other value in the same file makes.
+        from ..pages.urls import slug
+
+        slugs = filled.map(slug)
+        for index in slugs[slugs == ""].index:
+            log.error(file, int(rows[index]), header, "含字母、数字或汉字的编号", filled[index])
+        clash = slugs[(slugs != "") & slugs.duplicated(keep=False) & ~filled.duplicated(keep=False)]
+        for index in clash.index:
+            log.error(file, int(rows[index]), header,
+                      f"与其他编号生成不同的网址（“{clash[index]}”已被另一编号使用）", filled[index])
     if column.type is ColumnType.DECIMAL or column.type is ColumnType.INTEGER:
         numbers = pd.to_numeric(filled, errors="coerce")
         out = pd.Series(False, index=filled.index)

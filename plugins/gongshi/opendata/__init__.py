@@ -1,7 +1,9 @@
 """Opendata stage: machine-readable files about the published site.
 
-This issue's part: `rebuild.json`, which tells the deployment when the site next becomes wrong
-if it is not rebuilt (and why), and which feeds it was built from. `gongshi due` reads it.
+- `rebuild.json`: when the site next becomes wrong if not rebuilt, why, and which feeds it was
+  built from (`gongshi due` reads it);
+- Atom feeds of newly published penalty decisions, site-wide and per authority;
+- CSV downloads of the public view (formula-injection safe).
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import json
 from typing import Any
 
 from ..feeds.read import feeds_fingerprint
+from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
+from .atom import SiteInfo, penalty_feeds
+from .downloads import penalties_csv
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
 
@@ -36,9 +41,15 @@ def rebuild_document(plan: RebuildPlan, feeds_sha256: str) -> dict[str, Any]:
 
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
+    writer = state.open_writer()
     document = rebuild_document(state.rebuild, feeds_fingerprint(state.settings.feeds_dir))
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
-    state.open_writer().write(REBUILD_FILE, data)
+    writer.write(REBUILD_FILE, data)
+    decisions = ordered_public(state.public["penalties"].frame)
+    site = SiteInfo(state.settings.siteurl + state.settings.site_root, state.settings.sitename)
+    for relpath, feed in penalty_feeds(decisions, site).items():
+        writer.write(relpath, feed)
+    writer.write("downloads/penalties.csv", penalties_csv(decisions))
 
 
 def register() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import site
+from . import penalties, site
 from .lookup import lookup_files
 from .render import make_environment, render_jobs, templates_fingerprint
 
@@ -32,14 +32,22 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     env = make_environment(settings)
     base = templates_fingerprint(settings)
 
+    decisions = state.public["penalties"].frame
+    published = penalties.ordered_public(decisions)
+
     copy_theme_static(settings.theme_dir, writer)
-    jobs = [site.home_job(agencies, officers, powers, settings.today),
+    jobs = [site.home_job(agencies, officers, powers, len(published), settings.today),
             site.not_found_job()]
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     jobs += site.officer_jobs(officers, agencies, settings.page_size, settings.today)
+    jobs += penalties.decision_jobs(decisions)
+    jobs += penalties.listing_jobs(published, settings.page_size)
+    jobs += penalties.company_jobs(published)
     render_jobs(jobs, env, writer, base, settings.workers)
-    for relpath, data in lookup_files(officers["certificate_no"]).items():
+    for relpath, data in lookup_files(officers["certificate_no"], "officers/lookup").items():
+        writer.write(relpath, data)
+    for relpath, data in lookup_files(penalties.company_lookup_entries(published), "companies/lookup").items():
         writer.write(relpath, data)
     state.facts["pages"] = len(jobs)
 

@@ -1,7 +1,9 @@
-"""The credential-lookup index: which 执法证号 have a page, split into small shards.
+"""Static lookup indexes, split into small shards: which 执法证号 have a page (officers), which
+统一社会信用代码 or full business names have a company page (companies).
 
-A browser hashes the typed number (FNV-1a, 32 bit, over its UTF-8 bytes), fetches
-`officers/lookup/<hash % shards>.json` and looks for the number there. The shard count grows
+A browser normalises what was typed (NFKC, no spaces, upper case), hashes it (FNV-1a, 32 bit,
+over its UTF-8 bytes), fetches `<folder>/<hash % shards>.json` and finds the key there, with
+the path segment of the page it leads to. The shard count grows
 with the number of officers so that a shard stays near `TARGET_PER_SHARD` keys: about 6 KB
 whether the city has 300 officers or 300,000.
 """
@@ -9,10 +11,10 @@ whether the city has 300 officers or 300,000.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 TARGET_PER_SHARD = 512
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 def fnv1a32(text: str) -> int:
@@ -29,15 +31,19 @@ def shard_count(keys: int) -> int:
     return count
 
 
-def lookup_files(keys: Iterable[str], folder: str = "officers/lookup") -> dict[str, bytes]:
-    """{relpath: bytes} of the meta file and every shard (empty shards included)."""
-    keys = sorted(set(keys))
-    shards = shard_count(len(keys))
-    buckets: list[list[str]] = [[] for _ in range(shards)]
-    for key in keys:
-        buckets[fnv1a32(key) % shards].append(key)
+def lookup_files(entries: Mapping[str, str] | Iterable[str], folder: str) -> dict[str, bytes]:
+    """{relpath: bytes} of the meta file and every shard (empty shards included).
+
+    `entries` maps a lookup key to the path segment of its page; a plain list of keys
+    means each key is its own segment (执法证号)."""
+    if not isinstance(entries, Mapping):
+        entries = {key: key for key in entries}
+    shards = shard_count(len(entries))
+    buckets: list[dict[str, str]] = [{} for _ in range(shards)]
+    for key in sorted(entries):
+        buckets[fnv1a32(key) % shards][key] = entries[key]
     files = {f"{folder}/meta.json": _dump({"version": INDEX_VERSION, "hash": "fnv1a32",
-                                           "shards": shards, "keys": len(keys)})}
+                                           "shards": shards, "keys": len(entries)})}
     for number, bucket in enumerate(buckets):
         files[f"{folder}/{number}.json"] = _dump({"keys": bucket})
     return files

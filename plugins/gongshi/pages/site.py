@@ -175,13 +175,14 @@ def power_jobs(powers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> 
 
 
 def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
-             today: dt.date) -> PageJob:
+             published_penalties: int, today: dt.date) -> PageJob:
     return PageJob("index.html", "home.html", {
         "section": "home",
         "built_on": today.isoformat(),
         "counts": {"agencies": len(agencies), "officers": len(officers),
                    "officers_valid": int((officers["state"] == "valid").sum()),
-                   "powers": int((powers["status"] != "已取消").sum())},
+                   "powers": int((powers["status"] != "已取消").sum()),
+                   "penalties": published_penalties},
     })
 
 

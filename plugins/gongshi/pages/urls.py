@@ -8,6 +8,10 @@ a QR code printed on a card must keep working for the card's life.
     /powers/agency/<主体USCC>/[page/N/]     power items of one agency
     /powers/kind/<slug>/[page/N/]           power items of one 事项类别 (slugs in datasets.py)
     /officers/lookup/meta.json, <n>.json    the sharded credential-lookup index
+    /penalties/<文号 slug>/                 penalty decision (slug rule: `decision_slug`)
+    /penalties/{authority,year,violation,kind}/<slug>/[page/N/]   listings
+    /companies/<统一社会信用代码>/           every published decision about one business
+    /companies/lookup/meta.json, <n>.json   lookup by 统一社会信用代码 or full name
 
 Each function returns the path relative to the site root, ending in "/" for pages; `file_of`
 turns it into the file written under output/.
@@ -15,6 +19,8 @@ turns it into the file written under output/.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import quote
 
 
@@ -44,6 +50,32 @@ def powers_of_agency(uscc: str, page: int = 1) -> str:
 
 def powers_of_kind(slug: str, page: int = 1) -> str:
     return paged(f"powers/kind/{slug}/", page)
+
+
+_SLUG_DROP = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+
+
+def slug(text: str) -> str:
+    """A stable path segment for a natural key or a facet value.
+
+    The text is NFKC-normalised (full-width to half-width), every run of characters other
+    than letters, digits and Han characters becomes one "-", and "-" at either end is
+    dropped: 江临市监罚〔2026〕12号 -> 江临市监罚-2026-12号. The rule never changes; two keys
+    with the same slug are a feed error.
+    """
+    return _SLUG_DROP.sub("-", unicodedata.normalize("NFKC", text)).strip("-")
+
+
+def decision(decision_no: str) -> str:
+    return f"penalties/{_seg(slug(decision_no))}/"
+
+
+def company(uscc: str) -> str:
+    return f"companies/{_seg(uscc)}/"
+
+
+def penalties_by(facet: str, value_slug: str, page: int = 1) -> str:
+    return paged(f"penalties/{facet}/{_seg(value_slug)}/", page)
 
 
 def paged(base: str, page: int) -> str:

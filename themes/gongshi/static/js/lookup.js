@@ -1,6 +1,7 @@
-// Credential lookup without a server: hash the typed 执法证号, fetch one small shard of the
-// static index, go to the officer's page or say that no such number is published.
-// The page works without this script (the form opens the officer listings).
+// Lookups without a server: hash what was typed (执法证号, 统一社会信用代码 or a business's
+// full name), fetch one small shard of the static index, go to the page it names, or say
+// plainly that nothing is published under it. Pages work without this script (the form
+// opens the browse listings).
 (function () {
   "use strict";
 
@@ -30,7 +31,8 @@
   function lookup(form, value) {
     var result = form.querySelector(".lookup__result");
     var base = form.getAttribute("data-lookup");
-    var officerBase = form.getAttribute("data-officer-base");
+    var targetBase = form.getAttribute("data-target-base");
+    var missText = form.getAttribute("data-miss");
     var number = normalise(value);
     result.className = "lookup__result";
     if (!number) {
@@ -41,29 +43,30 @@
     fetchJson(base + "meta.json", "no-cache")
       .then(function (meta) { return fetchJson(base + (fnv1a32(number) % meta.shards) + ".json"); })
       .then(function (shard) {
-        if (shard.keys.indexOf(number) >= 0) {
+        if (Object.prototype.hasOwnProperty.call(shard.keys, number)) {
           result.textContent = "已找到，正在打开…";
-          window.location.href = officerBase + encodeURIComponent(number) + "/";
+          window.location.href = targetBase + encodeURIComponent(shard.keys[number]) + "/";
         } else {
           result.className = "lookup__result lookup__result--miss";
-          result.textContent = "未查询到该执法证号：" + number + "。请核对证件上的号码；如仍查询不到，该证件可能不是本市核发，或未经公示。";
+          result.textContent = missText + "：" + number + "。" + (form.getAttribute("data-miss-hint") || "");
         }
       })
       .catch(function () {
         result.className = "lookup__result lookup__result--miss";
-        result.textContent = "查询暂时无法完成，请稍后重试，或按执法主体浏览执法人员名单。";
+        result.textContent = "查询暂时无法完成，请稍后重试，或使用页面上的浏览链接。";
       });
   }
 
   document.querySelectorAll("form.lookup").forEach(function (form) {
+    var input = form.querySelector("input[type=text]");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      lookup(form, form.querySelector("input[name=no]").value);
+      lookup(form, input.value);
     });
-    // A shared link such as /officers/?no=... looks the number up at once.
-    var query = new URLSearchParams(window.location.search).get("no");
-    if (query && form.querySelector("input[name=no]")) {
-      form.querySelector("input[name=no]").value = query;
+    // A shared link such as /officers/?no=... looks the value up at once.
+    var query = new URLSearchParams(window.location.search).get(input.name);
+    if (query && form.hasAttribute("data-autorun")) {
+      input.value = query;
       lookup(form, query);
     }
   });

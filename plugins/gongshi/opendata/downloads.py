@@ -1,0 +1,34 @@
+"""CSV downloads of the public view: only published records, masked and scrubbed columns as
+published, never-columns absent; safe to open in a spreadsheet (no formula injection)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from ..pages.penalties import SHOWN
+
+# A cell starting with one of these is read as a formula by Excel/WPS/LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: str) -> str:
+    """Prefix a would-be formula with an apostrophe so it is shown as text (OWASP advice)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def table_csv(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
+    """UTF-8 with BOM (what Excel on Chinese Windows needs to read UTF-8), CRLF rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([header for _, header in columns])
+    for row in frame[[key for key, _ in columns]].itertuples(index=False):
+        writer.writerow([neutralise_formula(str(v)) for v in row])
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def penalties_csv(decisions: pd.DataFrame) -> bytes:
+    columns = [(c.key, c.header) for c in SHOWN] + [("last_day", "公示截止日期（含）")]
+    return table_csv(decisions, columns)

@@ -1,0 +1,160 @@
+"""Penalty decisions and company pages: which pages exist, and the plain data of each.
+
+Only the privacy stage's public table reaches here. What a page shows depends on the record's
+state on the day (schedule stage): `public` records get a full page and appear in listings,
+company pages, lookups, feeds and downloads; `withdrawn` and `ended` ones keep a short page at
+their URL saying why, with no party details; `scheduled` ones do not exist yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from ..feeds.datasets import PENALTIES
+from ..feeds.schema import Privacy
+from ..schedule.penalties import STATE_LABELS
+from . import urls
+from .render import PageJob
+from .site import paginate
+
+FACETS = {  # facet -> (column, heading)
+    "authority": ("authority", "处罚机关"),
+    "year": ("year", "决定年度"),
+    "violation": ("violation_type", "违法行为类型"),
+    "kind": ("penalty_kinds", "处罚类别"),
+}
+SHOWN = [c for c in PENALTIES.columns if c.privacy is not Privacy.NEVER and c.key not in {
+    "party_is_minor", "state", "withdrawn_on", "withdrawal_reason", "published_on", "served_on",
+    "legal_application_note", "credit_repaired_on"}]
+
+
+def yuan(wan: str) -> str:
+    """An amount in 万元 shown as people read it: 0.5 -> "0.5万元（5,000元）"."""
+    if not wan:
+        return ""
+    amount = Decimal(wan) * 10000
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{wan}万元（{text}元）"
+
+
+def decision_fields(row: dict[str, Any]) -> list[dict[str, str]]:
+    rows = []
+    for column in SHOWN:
+        value = row.get(column.key, "")
+        if column.key in ("fine", "confiscation"):
+            value = yuan(value)
+        elif column.key == "penalty_kinds":
+            value = "、".join(value.split(";")) if value else ""
+        if value or column.required:
+            rows.append({"label": column.display_label, "value": value})
+    return rows
+
+
+def listing_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {"decision_no": row["decision_no"], "url": urls.decision(row["decision_no"]),
+            "party": row["party_name"], "violation": row["violation_type"],
+            "kinds": "、".join(row["penalty_kinds"].split(";")), "authority": row["authority"],
+            "decided_on": row["decided_on"], "fine": yuan(row["fine"]),
+            "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else ""}
+
+
+def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
+    """Published decisions, newest first (display order everywhere)."""
+    public = frame[frame["pub_state"] == "public"]
+    return public.sort_values(["decided_on", "decision_no"], ascending=[False, True])
+
+
+def decision_jobs(frame: pd.DataFrame) -> Iterator[PageJob]:
+    for row in frame[frame["pub_state"] != "scheduled"].to_dict("records"):
+        url = urls.decision(row["decision_no"])
+        state = row["pub_state"]
+        if state == "public":
+            yield PageJob(urls.file_of(url), "penalty.html", {
+                "section": "penalties",
+                "d": {k: v for k, v in row.items() if not k.startswith("_") and k != "party_is_minor"},
+                "fields": decision_fields(row),
+                "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
+                "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
+            })
+        else:  # withdrawn or ended: a short page, no party details
+            yield PageJob(urls.file_of(url), "penalty_gone.html", {
+                "section": "penalties",
+                "gone": {"decision_no": row["decision_no"], "state": state, "label": STATE_LABELS[state],
+                         "authority": row["authority"], "decided_on": row["decided_on"],
+                         "withdrawn_on": row["withdrawn_on"] if state == "withdrawn" else "",
+                         "reason": row["withdrawal_reason"] if state == "withdrawn" else "",
+                         "last_day": row["last_day"] if state == "ended" else ""},
+            })
+
+
+def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:
+    column = FACETS[facet][0]
+    if facet == "year":
+        return public["decided_on"].str[:4]
+    if facet == "kind":
+        return public["penalty_kinds"].str.split(";")
+    return public[column]
+
+
+def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
+    rows = [listing_row(r) for r in public.to_dict("records")]
+    facets_index: dict[str, list[dict[str, Any]]] = {}
+    for facet, (_, heading) in FACETS.items():
+        values = facet_values(public, facet)
+        groups: dict[str, list[int]] = {}
+        for position, value in enumerate(values):
+            for v in (value if isinstance(value, list) else [value]):
+                if v:
+                    groups.setdefault(v, []).append(position)
+        entries = []
+        for value in sorted(groups, reverse=(facet == "year")):
+            value_slug = urls.slug(value)
+            entries.append({"label": value, "url": urls.penalties_by(facet, value_slug),
+                            "count": len(groups[value])})
+            items = [rows[i] for i in groups[value]]
+            for url, pagination in paginate(lambda n, f=facet, s=value_slug: urls.penalties_by(f, s, n),
+                                            items, page_size):
+                yield PageJob(urls.file_of(url), "penalty_list.html", {
+                    "section": "penalties", "heading": f"{heading}：{value}", "pagination": pagination,
+                    "feed_url": f"penalties/authority/{urls.slug(value)}/feed.xml" if facet == "authority" else ""})
+        facets_index[facet] = entries
+    yield PageJob(urls.file_of("penalties/"), "penalties.html", {
+        "section": "penalties", "total": len(rows), "latest": rows[:20],
+        "facets": [{"key": f, "heading": FACETS[f][1], "entries": facets_index[f]} for f in FACETS]})
+
+
+def company_jobs(public: pd.DataFrame) -> Iterator[PageJob]:
+    """A page per business (统一社会信用代码) with every published decision about it."""
+    with_code = public[public["party_uscc"] != ""]
+    for uscc, group in with_code.groupby("party_uscc", sort=True):
+        records = group.to_dict("records")  # already newest first
+        yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
+            "section": "penalties",
+            "company": {"uscc": uscc, "name": records[0]["party_name"],
+                        "names": sorted({r["party_name"] for r in records})},
+            "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
+                                            "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
+                          for r in records],
+        })
+
+
+def company_lookup_entries(public: pd.DataFrame) -> dict[str, str]:
+    """Lookup key (full 统一社会信用代码, or full name) -> the company's USCC."""
+    entries: dict[str, str] = {}
+    for uscc, name in zip(public["party_uscc"], public["party_name"]):
+        if uscc:
+            entries[uscc] = uscc
+            if "某" not in name:  # a masked operator's name (李某某) names no one business
+                entries.setdefault(lookup_name(name), uscc)
+    return entries
+
+
+def lookup_name(name: str) -> str:
+    """How a typed name is compared: the browser does the same (NFKC, no spaces, upper case)."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", name).split()).upper()
