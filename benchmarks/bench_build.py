@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -39,7 +40,12 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "work"
 TODAY = "2026-11-23"  # samplegen's reference date: its status mix is computed for this day
 HUGO_VERSION = "0.168.0"
-HUGO_SITE_VERSION = 1  # bump when the generated Hugo site changes, to regenerate it
+HUGO_SITE_VERSION = 2  # bump when the generated Hugo site changes, to regenerate it
+HUGO_QR = False  # --hugo-qr: Hugo draws a QR code per page too (images.QR, Hugo ≥ 0.141)
+HUGO_QR_FIGURE = (
+    '<figure class="qr-figure">{{ with images.QR .Permalink (dict "level" "medium" "scale" 4) }}'
+    '<img class="qr" src="{{ .RelPermalink }}" width="{{ .Width }}" height="{{ .Height }}" alt="本页网址的二维码">'
+    '{{ end }}<figcaption>{{ .Permalink }}</figcaption></figure>')
 
 GOAL_REBUILD_RATIO = 0.25
 GOAL_OFFICER_PAGE_BYTES = 15_000
@@ -103,6 +109,7 @@ def pelican(feeds: Path, out: Path, cache: Path, workers: int | None, log: Path)
     if result["rc"] != 0:
         sys.exit(f"build failed (exit {result['rc']}); log: {log}\n{text[-3000:]}")
     result["writer"] = _writer_stats(text)
+    result["stages"] = {name: float(t) for name, t in re.findall(r"gongshi: stage (\w+) took ([\d.]+) s", text)}
     return result
 
 
@@ -167,9 +174,13 @@ def sizes(snap: dict[str, tuple[int, int, int]]) -> dict:
 
 # -- feeds ----------------------------------------------------------------------------------
 def ensure_feeds(n: int) -> Path:
+    """work/feeds-N, regenerated when missing, for another N, or when samplegen.py changed."""
+    import gongshi.samplegen
+
     feeds = WORK / f"feeds-{n}"
     marker = feeds / ".bench.json"
-    want = {"officers": n, "plain": True}
+    source = Path(gongshi.samplegen.__file__).read_bytes()
+    want = {"officers": n, "plain": True, "samplegen": hashlib.blake2b(source, digest_size=8).hexdigest()}
     if marker.is_file() and json.loads(marker.read_text()) == want and (feeds / "officers.csv").is_file():
         print(f"feeds: reusing {feeds}")
         return feeds
@@ -310,10 +321,10 @@ _STATUS = {"吊销": ("已吊销", "revoked"), "注销": ("已注销", "revoked"
 
 def ensure_hugo_site(feeds: Path, n: int) -> tuple[Path, int]:
     """work/hugo-N: config, one layout, one content file per officer (reused when up to date)."""
-    site = WORK / f"hugo-{n}"
+    site = WORK / (f"hugo-{n}-qr" if HUGO_QR else f"hugo-{n}")
     marker = site / ".bench.json"
     feed_stat = (feeds / "officers.csv").stat()
-    want = {"officers": n, "version": HUGO_SITE_VERSION, "feed_size": feed_stat.st_size,
+    want = {"officers": n, "version": HUGO_SITE_VERSION, "qr": HUGO_QR, "feed_size": feed_stat.st_size,
             "feed_mtime_ns": feed_stat.st_mtime_ns}
     if marker.is_file() and json.loads(marker.read_text()) == want:
         print(f"hugo: reusing site {site}")
@@ -325,7 +336,10 @@ def ensure_hugo_site(feeds: Path, n: int) -> tuple[Path, int]:
     content.mkdir(parents=True)
     (site / "layouts").mkdir()
     (site / "hugo.toml").write_text(HUGO_CONFIG, "utf-8")
-    (site / "layouts" / "single.html").write_text(HUGO_SINGLE, "utf-8")
+    layout = HUGO_SINGLE
+    if HUGO_QR:
+        layout = re.sub(r'<p class="updated">二维码：.*?</p>', lambda _: HUGO_QR_FIGURE, layout)
+    (site / "layouts" / "single.html").write_text(layout, "utf-8")
     count = 0
     with open(feeds / "officers.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -371,7 +385,7 @@ def hugo_build(hugo: Path, site: Path, n: int, runs: int = 1) -> dict:
     return {"seconds": result["seconds"], "peak_rss_mb": result["peak_rss_mb"], "pages_html": pages,
             "files": len(snap), "pages_per_s": pages / result["seconds"],
             "officer_page_median_bytes": int(statistics.median(officer)) if officer else 0,
-            "runs_seconds": [t["seconds"] for t in times], "version": HUGO_VERSION, "qr": False}
+            "runs_seconds": [t["seconds"] for t in times], "version": HUGO_VERSION, "qr": HUGO_QR}
 
 
 # -- profile --------------------------------------------------------------------------------
@@ -399,6 +413,31 @@ def profile(feeds: Path, n: int, top: int = 35) -> str:
     (WORK / f"profile-{n}.txt").write_text(text, "utf-8")
     shutil.rmtree(run / "out", ignore_errors=True)
     return text
+
+
+def _commit() -> str | None:
+    """The checked-out commit, read from .git (the working tree may hold uncommitted edits)."""
+    try:
+        head = (ROOT / ".git" / "HEAD").read_text().strip()
+        if head.startswith("ref: "):
+            ref = head[5:]
+            path = ROOT / ".git" / ref
+            if path.is_file():
+                return path.read_text().strip()
+            for line in (ROOT / ".git" / "packed-refs").read_text().splitlines():
+                if line.endswith(" " + ref):
+                    return line.split()[0]
+            return None
+        return head
+    except OSError:
+        return None
+
+
+def stage_line(run: dict) -> str:
+    stages = run.get("stages") or {}
+    rest = run["seconds"] - sum(stages.values())
+    parts = [f"{name} {t:.1f}" for name, t in stages.items()]
+    return ", ".join(parts + [f"other (start-up, Pelican, prune, manifest) {rest:.1f}"]) + " s"
 
 
 # -- report ---------------------------------------------------------------------------------
@@ -463,6 +502,9 @@ def print_table(r: dict) -> None:
     for a, b, c, ok in rows:
         print(f"{a:<{w0}}  {b:>{w1}}  {c:<{w2}}  {verdict(ok) if ok is not None else ''}")
     print(line)
+    for label, run in (("full build", full), ("no-change rebuild", same), ("one-change rebuild", one)):
+        if run.get("stages"):
+            print(f"{label} by stage: {stage_line(run)}")
     print("peak RSS: largest single process (the pool's workers are forked; time -v / ru_maxrss "
           "report the biggest one, not the sum).")
     if hugo_ok:
@@ -478,9 +520,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=1,
                    help="cold full builds to run, of gongshi and of Hugo; the fastest of each is reported")
     p.add_argument("--workers", type=int, default=None, help="GONGSHI_WORKERS (default: CPU count)")
+    p.add_argument("--work", type=Path, default=None,
+                   help="folder for feeds, outputs and the Hugo site (default benchmarks/work; "
+                        "use /dev/shm to take the disk out of the comparison)")
+    p.add_argument("--hugo-qr", action="store_true",
+                   help="Hugo also draws a QR code on every page (images.QR), as gongshi does")
     p.add_argument("--profile", action="store_true",
                    help="also run the full build once under cProfile (1 worker) and print the top entries")
     args = p.parse_args(argv)
+    global WORK, HUGO_QR
+    if args.work is not None:
+        WORK = args.work.resolve()
+    HUGO_QR = args.hugo_qr
     n = args.officers
     WORK.mkdir(parents=True, exist_ok=True)
     feeds = ensure_feeds(n)
@@ -523,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {one['seconds']:.2f} s, {one['files_rewritten']} files changed: "
           + ", ".join(diff["rewritten"][:12]))
 
-    results = {"officers": n, "today": TODAY, "cpus": os.cpu_count(), "workers": args.workers,
+    results = {"officers": n, "commit": _commit(), "today": TODAY, "cpus": os.cpu_count(), "workers": args.workers,
                "python": sys.version.split()[0], "full": full, "no_change": same, "one_change": one,
                "sizes": sz}
 

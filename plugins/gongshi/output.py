@@ -101,17 +101,6 @@ class OutputWriter:
         atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
     # -- writing --------------------------------------------------------------------------
-    def is_fresh(self, relpath: str, fingerprint: str) -> bool:
-        """True (and the file counted as produced) when its inputs are unchanged."""
-        entry = self.previous.get(relpath)
-        if entry is None or not fingerprint or entry.fingerprint != fingerprint:
-            return False
-        if not (self.output_dir / relpath).is_file():
-            return False
-        self.produced[relpath] = entry
-        self.stats.skipped += 1
-        return True
-
     def write(self, relpath: str, data: bytes, fingerprint: str = "") -> bool:
         """Gate, then write if the bytes changed. Returns True when the file was written."""
         if relpath in self.produced:
@@ -119,16 +108,14 @@ class OutputWriter:
         self.gate.check(relpath, data)
         digest = content_hash(data)
         written = write_if_changed(self.output_dir, relpath, data, digest, self.previous.get(relpath))
-        self.record(relpath, Entry(digest, fingerprint), written)
+        self.record(relpath, Entry(digest, fingerprint), "written" if written else "unchanged")
         return written
 
-    def record(self, relpath: str, entry: Entry, written: bool) -> None:
-        """Count a file produced elsewhere (a render worker) under this build."""
+    def record(self, relpath: str, entry: Entry, outcome: str) -> None:
+        """Count a file produced by a render worker: "written", "unchanged" (same bytes) or
+        "skipped" (same inputs: not even rendered)."""
         self.produced[relpath] = entry
-        if written:
-            self.stats.written += 1
-        else:
-            self.stats.unchanged += 1
+        setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
 
     # -- end of build ---------------------------------------------------------------------
     def prune(self) -> None:
@@ -142,12 +129,17 @@ class OutputWriter:
 
     def foreign_files(self) -> list[str]:
         """Files in the output folder this build did not produce (scanned by the gate)."""
-        found = []
-        for root, _, files in os.walk(self.output_dir):
-            for name in files:
-                rel = os.path.relpath(os.path.join(root, name), self.output_dir).replace(os.sep, "/")
-                if rel not in self.produced:
-                    found.append(rel)
+        found: list[str] = []
+        stack = [(str(self.output_dir), "")]
+        while stack:
+            folder, prefix = stack.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    rel = prefix + entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((entry.path, rel + "/"))
+                    elif rel not in self.produced:
+                        found.append(rel)
         return sorted(found)
 
 

@@ -36,7 +36,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     published = penalties.ordered_public(decisions)
 
     copy_theme_static(settings.theme_dir, writer)
-    jobs = [site.home_job(agencies, officers, powers, len(published), settings.today),
+    jobs: list = [site.home_job(agencies, officers, powers, len(published), settings.today),
             site.not_found_job()]
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
     jobs += site.power_jobs(powers, agencies, settings.page_size)

@@ -6,8 +6,6 @@ horizontal runs, about half the size of the library's own SVG and scalable witho
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import zxingcpp
 
@@ -21,11 +19,19 @@ def qr_matrix(text: str) -> np.ndarray:
     return image < 128
 
 
+# "m{gap} 0h{width}" for every gap and width a QR code up to version 40 (177 modules) can have,
+# so a row's path is looked up, not formatted.
+_MAX = 178
+_SEGMENTS = np.array([f"m{gap} 0h{width}" if gap else f"h{width}"
+                      for gap in range(_MAX) for width in range(_MAX)], dtype=object)
+
+
 def qr_svg(text: str, label: str) -> str:
     """An accessible SVG: role=img with a text alternative; size set by CSS.
 
     Each row of dark modules is drawn as stroked horizontal segments ("m gap 0 h width"),
-    which keeps the path short and the drawing fast.
+    which keeps the path short and the drawing fast (numpy finds the runs of the whole
+    matrix at once; each segment's text comes from a table).
     """
     dark = qr_matrix(text)
     n = dark.shape[0]
@@ -33,20 +39,17 @@ def qr_svg(text: str, label: str) -> str:
     padded = np.zeros((n, n + 2), dtype=np.int8)
     padded[:, 1:-1] = dark
     rows, cols = np.nonzero(np.diff(padded, axis=1))  # run edges, row by row, left to right
-    commands = []
-    current_row, x = -1, 0
-    for y, start, end in zip(rows[::2].tolist(), cols[::2].tolist(), cols[1::2].tolist()):
-        if y != current_row:
-            commands.append(f"M{QUIET_ZONE} {y + QUIET_ZONE}.5")
-            current_row, x = y, 0
-        commands.append(_segment(start - x, end - start))
-        x = end
+    run_rows, starts, ends = rows[::2], cols[::2], cols[1::2]
+    first = np.ones(len(run_rows), dtype=bool)
+    first[1:] = run_rows[1:] != run_rows[:-1]
+    previous_end = np.zeros(len(ends), dtype=ends.dtype)
+    previous_end[1:] = ends[:-1]
+    gaps = np.where(first, starts, starts - previous_end)
+    segments = _SEGMENTS[gaps * _MAX + (ends - starts)]
+    pieces = segments.tolist()
+    for index in np.flatnonzero(first)[::-1].tolist():  # a move to the start of each row
+        pieces.insert(index, f"M{QUIET_ZONE} {int(run_rows[index]) + QUIET_ZONE}.5")
     return (f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
             f'role="img" aria-label="{label}" shape-rendering="crispEdges">'
             f'<rect width="{size}" height="{size}" fill="#fff"/>'
-            f'<path stroke="#000" d="{"".join(commands)}"/></svg>')
-
-
-@functools.lru_cache(maxsize=4096)
-def _segment(gap: int, width: int) -> str:
-    return f"m{gap} 0h{width}" if gap else f"h{width}"
+            f'<path stroke="#000" d="{"".join(pieces)}"/></svg>')

@@ -23,6 +23,7 @@ from ..output import Entry, OutputWriter, content_hash, write_if_changed
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg
+from .skeleton import ShapeRenderer
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
 CHUNK_SIZE = 500
@@ -84,47 +85,80 @@ def job_fingerprint(job: PageJob, base: str) -> str:
     return hashlib.blake2b(f"{base}\0{job.template}\0{payload}".encode(), digest_size=16).hexdigest()
 
 
+# Templates rendered by shape (see skeleton.py), with the context values they branch on.
+SHAPE_TEMPLATES = {
+    "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
+}
+_shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
+
+
 def render_job(env: Environment, job: PageJob) -> bytes:
-    return env.get_template(job.template).render(job.context).encode("utf-8")
+    branch_keys = SHAPE_TEMPLATES.get(job.template)
+    if branch_keys is None:
+        return env.get_template(job.template).render(job.context).encode("utf-8")
+    renderer = _shape_renderers.get((id(env), job.template))
+    if renderer is None:
+        renderer = ShapeRenderer(env, job.template, branch_keys, qr=lambda text, label: qr_svg(text, label))
+        _shape_renderers[(id(env), job.template)] = renderer
+    return renderer.render(job.context)
 
 
-# -- the worker side of the pool; set before forking, inherited by the children ------------
-_worker: tuple[Environment, PrivacyGate, Path, dict[str, Entry]] | None = None
+# -- rendering: the same function in-process and in the pool's forked workers ----------------
+@dataclass(frozen=True)
+class _Batch:
+    """What a worker needs; set before forking and inherited, so no job is ever pickled."""
+
+    env: Environment
+    gate: PrivacyGate
+    output_dir: Path
+    previous: dict[str, Entry]
+    jobs: list[PageJob]
+    base_fingerprint: str
 
 
-def _render_chunk(chunk: list[tuple[PageJob, str]]) -> list[tuple[str, str, str, bool]]:
-    assert _worker is not None
-    env, gate, output_dir, previous = _worker
-    results = []
-    for job, fingerprint in chunk:
-        data = render_job(env, job)
-        gate.check(job.relpath, data)
-        digest = content_hash(data)
-        written = write_if_changed(output_dir, job.relpath, data, digest, previous.get(job.relpath))
-        results.append((job.relpath, digest, fingerprint, written))
-    return results
+_batch: _Batch | None = None
 
 
-def render_jobs(jobs: Iterable[PageJob], env: Environment, writer: OutputWriter,
+def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
+    """Fingerprint, skip if fresh, else render, gate and write: (path, hash, fingerprint, outcome)."""
+    fingerprint = job_fingerprint(job, batch.base_fingerprint)
+    previous = batch.previous.get(job.relpath)
+    if previous is not None and previous.fingerprint == fingerprint \
+            and (batch.output_dir / job.relpath).is_file():
+        return job.relpath, previous.hash, fingerprint, "skipped"
+    data = render_job(batch.env, job)
+    batch.gate.check(job.relpath, data)  # before writing: a leak never reaches the disk
+    digest = content_hash(data)
+    written = write_if_changed(batch.output_dir, job.relpath, data, digest, previous)
+    return job.relpath, digest, fingerprint, "written" if written else "unchanged"
+
+
+def _process_range(bounds: tuple[int, int]) -> list[tuple[str, str, str, str]]:
+    assert _batch is not None
+    return [_process(_batch, job) for job in _batch.jobs[bounds[0]:bounds[1]]]
+
+
+def render_jobs(jobs: list[PageJob], env: Environment, writer: OutputWriter,
                 base_fingerprint: str, workers: int) -> None:
-    todo: list[tuple[PageJob, str]] = []
-    for job in jobs:
-        fingerprint = job_fingerprint(job, base_fingerprint)
-        if not writer.is_fresh(job.relpath, fingerprint):
-            todo.append((job, fingerprint))
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        for job, fingerprint in todo:
-            writer.write(job.relpath, render_job(env, job), fingerprint)
+    global _batch
+    _shape_renderers.clear()  # skeletons belong to one build's templates
+    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint)
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        results = (_process(batch, job) for job in jobs)
+        _record_all(writer, [results])
         return
-    global _worker
-    _worker = (env, writer.gate, writer.output_dir, writer.previous)
-    chunks = [todo[i:i + CHUNK_SIZE] for i in range(0, len(todo), CHUNK_SIZE)]
+    _batch = batch
+    ranges = [(i, min(i + CHUNK_SIZE, len(jobs))) for i in range(0, len(jobs), CHUNK_SIZE)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for results in pool.imap(_render_chunk, chunks):
-                for relpath, digest, fingerprint, written in results:
-                    if relpath in writer.produced:
-                        raise ValueError(f"两个页面写入同一路径：{relpath}")
-                    writer.record(relpath, Entry(digest, fingerprint), written)
+            _record_all(writer, pool.imap(_process_range, ranges))
     finally:
-        _worker = None
+        _batch = None
+
+
+def _record_all(writer: OutputWriter, batches: Iterable[Iterable[tuple[str, str, str, str]]]) -> None:
+    for results in batches:
+        for relpath, digest, fingerprint, outcome in results:
+            if relpath in writer.produced:
+                raise ValueError(f"两个页面写入同一路径：{relpath}")
+            writer.record(relpath, Entry(digest, fingerprint), outcome)

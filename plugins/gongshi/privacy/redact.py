@@ -60,7 +60,12 @@ _PATTERNS = [
     ("card", r"(?<![0-9A-Za-z])\d(?:" + _SEP + r"\d){15,18}(?![0-9A-Za-z])"),
 ]
 _COMBINED = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
-_CANDIDATE = re.compile(r"\d.{0,3}\d.{0,3}\d.{0,3}\d|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]")
+# Every pattern above needs 7+ digits in a row (single separators allowed), an @, or a
+# province character followed by a letter: text with none of these is left alone at once.
+_CANDIDATE = re.compile(r"\d(?:" + _SEP + r"\d){6}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]")
+# Full-width characters that can be part of what is removed (digits, letters, + - . @, the
+# ideographic space); full-width Chinese punctuation (，：；（）) is everywhere and is not.
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20\uff0b\uff0d\uff0e\u3000]")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -89,7 +94,7 @@ def scrub_text(text: str) -> str:
     """Free text with identity, phone, card numbers, e-mails and plates replaced."""
     if not text:
         return text
-    folded = text.translate(_FOLD)
+    folded = text.translate(_FOLD) if _FULL_WIDTH.search(text) else text
     if not _CANDIDATE.search(folded):
         return text
     pieces, last = [], 0
@@ -182,17 +187,23 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
     for column in address_columns:
         frame.loc[persons, column] = ""  # a natural person's home address is never published
 
-    masked_count = 0
-    for index in frame.index[persons]:
-        names = [frame.at[index, c] for c in person_columns]
-        masked = mask_names(names)
-        masked_count += 1
+    # Per person-record work on plain lists: pandas' per-cell access would dominate.
+    columns = {c: frame[c].tolist() for c in person_columns + scrub_columns}
+    person_positions = [i for i, is_person in enumerate(persons.tolist()) if is_person]
+    for i in person_positions:
+        masked = mask_names([columns[c][i] for c in person_columns])
         for column in person_columns:
-            value = frame.at[index, column]
+            value = columns[column][i]
             if value:
-                frame.at[index, column] = masked.get(value.strip(), value)
+                columns[column][i] = masked.get(value.strip(), value)
         for column in scrub_columns:
-            frame.at[index, column] = replace_names(frame.at[index, column], masked)
+            columns[column][i] = replace_names(columns[column][i], masked)
+    for column in person_columns:
+        frame[column] = columns[column]
     for column in scrub_columns:
-        frame[column] = frame[column].map(scrub_text)
+        # Scrub each distinct text once: boilerplate (罚款人民币5000元) repeats a lot.
+        values = columns[column]
+        scrubbed = {text: scrub_text(text) for text in set(values)}
+        frame[column] = [scrubbed[text] for text in values]
+    masked_count = len(person_positions)
     return frame, RedactionReport(withheld, masked_count)

@@ -1,0 +1,70 @@
+"""A business types its 统一社会信用代码 (or its full name) and reaches its page with its
+decisions and remedies — on a phone, in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from gongshi.privacy import make_public
+from gongshi.schedule.calendar import WorkCalendar
+from gongshi.schedule.penalties import PenaltyRules, penalty_states
+
+
+@pytest.fixture(scope="module")
+def decisions(feed_tables, site) -> pd.DataFrame:  # noqa: ANN001
+    frame = make_public(feed_tables)["penalties"].frame
+    if frame.empty:
+        pytest.fail("the sample feeds have no penalty decisions (data_feeds/penalties)")
+    return penalty_states(frame, dt.date.fromisoformat(site.today), WorkCalendar(), PenaltyRules())
+
+
+def busiest_company(decisions: pd.DataFrame) -> tuple[str, str, list[str]]:
+    public = decisions[(decisions["pub_state"] == "public") & (decisions["party_uscc"] != "")
+                       & (decisions["party_type"] == "法人及非法人组织")]
+    uscc = public.groupby("party_uscc").size().sort_values(ascending=False).index[0]
+    mine = public[public["party_uscc"] == uscc]
+    return uscc, mine["party_name"].iloc[0], mine["decision_no"].tolist()
+
+
+def test_business_finds_its_page_by_code_and_sees_decisions_and_remedies(page, site, decisions) -> None:  # noqa: ANN001
+    uscc, name, numbers = busiest_company(decisions)
+    page.goto(site.url("/"))
+    page.fill("#home-company", uscc.lower())  # typed in lower case: normalised by the script
+    page.click("form:has(#home-company) button")
+    page.wait_for_url(f"**/companies/{uscc}/")
+    assert page.locator("h1").inner_text() == name
+    body = page.locator("main").inner_text()
+    for number in numbers:
+        assert number in body
+    assert "行政复议" in body and "行政诉讼" in body and "公示至" in body
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+
+
+def test_business_finds_its_page_by_full_name(page, site, decisions) -> None:  # noqa: ANN001
+    uscc, name, _ = busiest_company(decisions)
+    page.goto(site.url("/penalties/"))
+    page.fill("#company-q", f" {name} ")
+    page.click("form:has(#company-q) button")
+    page.wait_for_url(f"**/companies/{uscc}/")
+
+
+def test_unknown_code_says_so_plainly(page, site) -> None:  # noqa: ANN001
+    page.goto(site.url("/penalties/"))
+    page.fill("#company-q", "91339900MA00000000")
+    page.click("form:has(#company-q) button")
+    result = page.locator("form:has(#company-q) .lookup__result")
+    result.wait_for(state="visible")
+    assert "未查询到该企业的公示信息" in result.inner_text()
+    assert page.url.endswith("/penalties/")
+
+
+def test_decision_page_shows_remedy_dates(page, site, decisions) -> None:  # noqa: ANN001
+    served = decisions[(decisions["pub_state"] == "public") & (decisions["review_by"] != "")].iloc[0]
+    from gongshi.pages import urls
+
+    page.goto(site.url("/" + urls.decision(served["decision_no"])))
+    text = page.locator("#remedies ~ ul, section:has(#remedies)").first.inner_text()
+    assert served["review_by"] in text and served["litigation_by"] in text

@@ -1,0 +1,79 @@
+"""Rendering by shape must give exactly the bytes Jinja gives, page for page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from gongshi.feeds import ProblemLog, load_feeds
+from gongshi.pages import site
+from gongshi.pages.render import make_environment
+from gongshi.pages.skeleton import ShapeRenderer
+from gongshi.pages.qr import qr_svg
+from gongshi.privacy import make_public
+from gongshi.schedule import officer_status
+from gongshi.settings import GongshiSettings
+from tests.sitekit import ROOT, SAMPLE_FEEDS
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def settings() -> GongshiSettings:
+    return GongshiSettings(feeds_dir=SAMPLE_FEEDS, today=TODAY, siteurl="https://zfgs.example.gov.cn",
+                           sitename="江临市行政执法公示平台", output_dir=Path("/nonexistent"),
+                           cache_dir=Path("/nonexistent"), theme_dir=ROOT / "themes" / "gongshi",
+                           page_size=50, workers=1, operator="江临市司法局")
+
+
+def officer_jobs():
+    public = make_public(load_feeds(SAMPLE_FEEDS, ProblemLog()))
+    officers, agencies = public["officers"].frame, public["agencies"].frame
+    officers["state"] = officer_status(officers, TODAY)
+    return [j for j in site.officer_jobs(officers, agencies, 50, TODAY) if j.template == "officer.html"]
+
+
+def test_every_sample_officer_page_is_byte_identical_to_jinja() -> None:
+    env = make_environment(settings())
+    renderer = ShapeRenderer(env, "officer.html", frozenset({"section", "status.code", "status.data", "status.label"}),
+                             qr=qr_svg)
+    jobs = officer_jobs()
+    assert len(jobs) == 300
+    for job in jobs:
+        assert renderer.render(job.context) == env.get_template("officer.html").render(job.context).encode()
+    assert renderer.full_renders == 0  # every shape was safe to render by skeleton
+    assert len(renderer._skeletons) < 40
+
+
+def test_hostile_values_are_escaped_the_same_way() -> None:
+    env = make_environment(settings())
+    renderer = ShapeRenderer(env, "officer.html", frozenset({"section", "status.code", "status.data", "status.label"}),
+                             qr=qr_svg)
+    job = officer_jobs()[0]
+    for hostile in ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "&amp;", "\ue000"):
+        context = {**job.context, "officer": {**job.context["officer"], "name": hostile, "category": hostile}}
+        assert renderer.render(context) == env.get_template("officer.html").render(context).encode()
+
+
+def test_a_template_branching_on_an_undeclared_value_falls_back_to_jinja() -> None:
+    from jinja2 import DictLoader
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"t.html": "{% if officer.name|length > 2 %}long{% endif %}{{ officer.name[1:] }}"})
+    renderer = ShapeRenderer(env, "t.html", frozenset(), qr=qr_svg)
+    for name in ("王建国", "赵敏"):
+        context = {"officer": {"name": name}}
+        assert renderer.render(context) == env.get_template("t.html").render(context).encode()
+
+
+def test_undeclared_branch_that_first_pages_hide_fails_loudly() -> None:
+    import pytest
+    from jinja2 import DictLoader
+
+    from gongshi.pages.skeleton import ShapeMismatch
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"t.html": "{% if officer.name|length > 2 %}long {% endif %}{{ officer.name }}"})
+    renderer = ShapeRenderer(env, "t.html", frozenset(), qr=qr_svg)
+    assert renderer.render({"officer": {"name": "王建国"}}) == "long 王建国".encode()
+    with pytest.raises(ShapeMismatch):
+        renderer.render({"officer": {"name": "赵敏"}})
