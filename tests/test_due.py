@@ -35,3 +35,38 @@ def test_due_exit_codes(tmp_path: Path) -> None:
 
 def test_due_when_never_built(tmp_path: Path) -> None:
     assert main(["due", "--output", str(tmp_path / "none"), "--feeds", str(tmp_path)]) == 0
+
+
+def test_window_end_changes_pages_listings_and_rebuild_json_exactly_then(tmp_path: Path) -> None:
+    from tests.feedkit import penalties
+
+    row = penalties()[0] | {"决定书文号": "江临市监罚〔2026〕7号", "处罚决定日期": "2026-03-05", "公示日期": "2026-03-09",
+                            "处罚类别": "警告", "罚款金额（万元）": "", "送达日期": ""}
+    feeds = write_feeds(tmp_path / "feeds", penalty_rows=[row])
+    page = "penalties/江临市监罚-2026-7号/index.html"
+    last, after = tmp_path / "last" / "output", tmp_path / "after" / "output"
+    assert build_site(feeds, last, "2026-06-04")[0] == 0  # minor penalty: 3 months, last day inclusive
+    assert build_site(feeds, after, "2026-06-05")[0] == 0
+    assert "行政复议" in (last / page).read_text() and "〔2026〕7号" in (last / "penalties/index.html").read_text()
+    assert "公示期已届满" in (after / page).read_text() and "鲜果坊" not in (after / page).read_text()
+    assert "〔2026〕7号" not in (after / "penalties/index.html").read_text()
+    document = json.loads((last / "rebuild.json").read_text())
+    assert document["next_rebuild"] == "2026-06-05T00:00:00+08:00"
+    assert {"dataset": "penalties", "key": "江临市监罚〔2026〕7号", "what": "公示期满或信用修复，停止公示",
+            "when": "2026-06-05T00:00:00+08:00"} in document["reasons"]
+    assert main(["due", "--output", str(last), "--feeds", str(feeds), "--today", "2026-06-04"]) == 1
+    assert main(["due", "--output", str(last), "--feeds", str(feeds), "--today", "2026-06-05"]) == 0
+
+
+def test_scheduled_decision_appears_on_its_publication_day(tmp_path: Path) -> None:
+    from tests.feedkit import penalties
+
+    row = penalties()[0] | {"公示日期": "2026-10-26"}
+    feeds = write_feeds(tmp_path / "feeds", penalty_rows=[row])
+    before = tmp_path / "before" / "output"
+    assert build_site(feeds, before, "2026-10-25")[0] == 0
+    assert not (before / "penalties/江临市监罚-2026-101号/index.html").exists()
+    assert json.loads((before / "rebuild.json").read_text())["next_rebuild"] == "2026-10-26T00:00:00+08:00"
+    on = tmp_path / "on" / "output"
+    assert build_site(feeds, on, "2026-10-26")[0] == 0
+    assert (on / "penalties/江临市监罚-2026-101号/index.html").exists()

@@ -32,7 +32,7 @@ from .settings import GongshiSettings
 if TYPE_CHECKING:
     from .feeds import FeedTables
     from .privacy import PublicTables
-    from .schedule import RebuildPlan, WorkCalendar
+    from .schedule import RebuildPlan, Timeliness, WorkCalendar
 
 log = logging.getLogger("gongshi")
 
@@ -53,6 +53,7 @@ class BuildState:
     writer: OutputWriter | None = None
     calendar: WorkCalendar | None = None  # schedule -> everything after
     rebuild: RebuildPlan | None = None  # schedule -> opendata (rebuild.json)
+    timeliness: Timeliness | None = None  # schedule -> pages (公开时效) and opendata (report)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
 
     def open_writer(self) -> OutputWriter:

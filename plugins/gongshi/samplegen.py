@@ -1,14 +1,22 @@
-"""Deterministic generator of fictional feeds (agencies, officers, powers) for 江临市.
+"""Deterministic generator of fictional feeds (agencies, officers, powers, penalties) for 江临市.
 
 Used to write the committed sample in ``data_feeds/`` (``variety=True``: the accepted encodings,
-header aliases, date forms and an XLSX) and by tests and benchmarks to produce plain feeds of
-any size (``variety=False``). Same arguments give byte-identical files.
+header aliases such as the national 双公示 codes, date forms and XLSX files) and by tests and
+benchmarks to produce plain feeds of any size (``variety=False``). Same arguments give
+byte-identical files; each dataset has its own random stream, so changing one count leaves the
+other datasets' files as they were.
 
     PYTHONPATH=plugins python -m gongshi.samplegen --out data_feeds
     PYTHONPATH=plugins python -m gongshi.samplegen --out /tmp/big --plain --officers 1000000
+    PYTHONPATH=plugins python -m gongshi.samplegen --out /tmp/big --plain --penalties 200000
 
-Only the officers' 身份证号 and 手机号码 (privacy class ``never``) look like personal numbers;
-no other value contains an 18-digit ID-shaped or 11-digit mobile-shaped run of digits.
+Personal numbers appear only where a real feed has them: the officers' 身份证号 and 手机号码 and
+the penalties' 证件号码 (privacy class ``never``), and — for natural persons and sole traders
+named after their operator — in the free text of 违法事实 (ID numbers, spaced or full-width,
+mobile numbers, bank cards, plates), which the portal must scrub. No other value contains an
+18-digit ID-shaped or 11-digit mobile-shaped run of digits. The penalties at the reference date
+cover every publication state (待公示, 公示中, 公示期满 incl. 信用修复, 已撤回), minors, and
+重大行政处罚 with and without a 法律适用说明.
 """
 
 from __future__ import annotations
@@ -649,7 +657,7 @@ VIOLATIONS = (
     # 自然资源
     V("自然资源", "未经批准非法占用土地", "《中华人民共和国土地管理法》第七十七条第一款", "op", (10000, 1000000),
       "经查，{who}未经批准，于{start}擅自占用[青山县桐溪镇|云溪县石桥乡|南湖区柳营街道|桐岭县白沙镇]集体土地{area}平方米（其中"
-      "[耕地|林地|园地]{area2}平方米）[建设厂房及堆场|建造住宅|硬化用作停车场]，该宗地不符合国土空间规划。",
+      "[耕地|林地|园地]{area2}平方米）{land_use}，该宗地不符合国土空间规划。",
       ("实业", "新型建材", "农业开发"), weight=4, pfine=(5000, 50000)),
     V("自然资源", "未取得采矿许可证擅自采矿", "《中华人民共和国矿产资源法》第三十九条第一款", "op", (10000, 500000),
       "{when}，{we}执法人员巡查发现，{who}未取得采矿许可证，在[青山县|桐岭县|云溪县]境内山体擅自开采[建筑用石料|砂土|高岭土]，"
@@ -900,7 +908,8 @@ class _PenaltyMaker:
             industry = v.ind[int(rnd() * len(v.ind))]
             known = self.pool.get(industry)  # companies with fewer than 4 decisions so far
             if known and rnd() < 0.2:
-                i = int(rnd() * len(known))
+                i, j = int(rnd() * len(known)), int(rnd() * len(known))
+                i = i if known[i].uses >= known[j].uses else j  # repeat offenders repeat: some reach 3–4
                 p = known[i]
                 p.uses += 1
                 if p.uses >= 4:
@@ -1087,7 +1096,7 @@ class _PenaltyMaker:
             effective = _last_public(d, level)
         remark = ""
         x = rnd()
-        if x < 0.08:
+        if x < 0.08 and (fine or conf):
             remark = "当事人已按期缴纳罚没款。"
         elif x < 0.13:
             remark = f"当事人已于{_cn_date(min(ref, d + 5 + rr(40)))}完成整改。"
@@ -1232,6 +1241,9 @@ class _FactFields(dict):
             value = str(2000 + rr(90000))
         elif key == "days":
             value = str(10 + rr(200))
+        elif key == "land_use":
+            uses = ("建造住宅", "搭建养殖用房") if self.p.kind == PERSON else ("建设厂房及堆场", "硬化用作停车场", "建设仓储用房")
+            value = uses[rr(len(uses))]
         elif key == "lp":
             value = PROPERTY_NAMES[rr(len(PROPERTY_NAMES))]
         elif key in ("vehicle", "truck", "taxi"):

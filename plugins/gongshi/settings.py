@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .schedule.deadlines import DEFAULT_RULES, DeadlineRule, rules_from_settings
 from .schedule.penalties import PenaltyRules
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -30,6 +31,9 @@ DECLARED: dict[str, tuple[object, str]] = {
     "GONGSHI_PAGE_SIZE": (50, "rows per page in paginated listings"),
     "GONGSHI_WORKERS": (None, "processes rendering record pages; default: CPU count"),
     "GONGSHI_OPERATOR": ("江临市司法局", "who runs the portal, named in the footer"),
+    "GONGSHI_DEADLINES": (None, "deadline rules replacing schedule.deadlines.DEFAULT_RULES: a list of "
+                                "dicts (dataset, event_column, working_days, label, key_column, "
+                                "agency_column, only_if)"),
     "GONGSHI_PENALTY_RULES": ({}, "overrides of schedule.penalties.PenaltyRules (windows in months, "
                                   "fine thresholds in 万元, remedy periods)"),
 }
@@ -48,6 +52,7 @@ class GongshiSettings:
     workers: int
     operator: str
     penalty_rules: PenaltyRules = PenaltyRules()
+    deadline_rules: tuple[DeadlineRule, ...] = DEFAULT_RULES
 
     @property
     def site_root(self) -> str:
@@ -80,6 +85,7 @@ class GongshiSettings:
             workers=int(workers),
             operator=str(get("GONGSHI_OPERATOR")),
             penalty_rules=PenaltyRules(**dict(get("GONGSHI_PENALTY_RULES"))),  # type: ignore[call-overload]
+            deadline_rules=rules_from_settings(settings.get("GONGSHI_DEADLINES")),
         )
 
 

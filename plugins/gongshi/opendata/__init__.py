@@ -21,6 +21,7 @@ from .downloads import penalties_csv
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
 
 REBUILD_FILE = "rebuild.json"
+TIMELINESS_FILE = "reports/timeliness.json"
 REASONS_LISTED = 200  # a day on which 10,000 certificates expire need not list them all
 
 
@@ -50,6 +51,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     for relpath, feed in penalty_feeds(decisions, site).items():
         writer.write(relpath, feed)
     writer.write("downloads/penalties.csv", penalties_csv(decisions))
+    report = state.timeliness.document(state.settings.deadline_rules)
+    writer.write(TIMELINESS_FILE, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
 
 
 def register() -> None:

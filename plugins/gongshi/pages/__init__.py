@@ -40,6 +40,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
             site.not_found_job()]
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
+    calendar = state.calendar
+    warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""
+    jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += site.officer_jobs(officers, agencies, settings.page_size, settings.today)
     jobs += penalties.decision_jobs(decisions)
     jobs += penalties.listing_jobs(published, settings.page_size)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..feeds.datasets import AGENCIES, OFFICERS, POWER_KIND_SLUGS, POWER_KINDS, POWERS
 from ..feeds.schema import Dataset, Privacy
-from ..schedule import DATA_STATUS, OFFICER_STATUS_LABELS
+from ..schedule import DATA_STATUS, OFFICER_STATUS_LABELS, Timeliness
 from . import urls
 from .render import PageJob
 
@@ -188,3 +188,34 @@ def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFram
 
 def not_found_job() -> PageJob:
     return PageJob("404.html", "404.html", {"section": ""})
+
+
+def timeliness_job(timeliness: Timeliness, today: dt.date, calendar_warning: str) -> PageJob:
+    """公开时效: rates per dataset and agency, coverage, the late records, annual duties."""
+    from ..feeds.datasets import DATASETS
+    from .charts import Bar, bar_chart
+
+    def percent(rate: float) -> str:
+        return f"{rate * 100:.1f}%".replace(".0%", "%")
+
+    title = {name: d.title for name, d in DATASETS.items()}
+    coverage = {c["dataset"]: c for c in timeliness.coverage}
+    datasets = [{"title": title.get(t["dataset"], t["dataset"]), "records": t["records"], "on_time": t["on_time"],
+                 "rate": percent(t["rate"]),
+                 "coverage": (f"{percent(coverage[t['dataset']]['rate'])}（{coverage[t['dataset']]['publishing']}"
+                              f"/{coverage[t['dataset']]['agencies']}）") if t["dataset"] in coverage else "—"}
+                for t in timeliness.totals(("dataset",))]
+    agencies = [{"agency": t["agency"], "title": title.get(t["dataset"], t["dataset"]), "records": t["records"],
+                 "late": t["late"], "rate": percent(t["rate"])}
+                for t in timeliness.totals(("agency", "dataset"))]
+    by_agency = timeliness.totals(("agency",))
+    chart = bar_chart([Bar(t["agency"], t["rate"], f"{t['on_time']}/{t['records']}") for t in by_agency],
+                      "各执法主体公开及时率") if by_agency else ""
+    return PageJob("timeliness/index.html", "timeliness.html", {
+        "section": "timeliness", "built_on": today.isoformat(), "calendar_warning": calendar_warning,
+        "datasets": datasets, "agencies": agencies, "chart": str(chart),
+        "late": [r for r in timeliness.records if not r["on_time"]],
+        "not_publishing": [{"title": title.get(c["dataset"], c["dataset"]), "agencies": c["not_publishing"]}
+                           for c in timeliness.coverage if c["not_publishing"]],
+        "annual": timeliness.annual_flags,
+    })

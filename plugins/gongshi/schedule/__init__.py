@@ -15,9 +15,11 @@ import numpy as np
 import pandas as pd
 
 from .calendar import WorkCalendar
+from .deadlines import DEFAULT_RULES, DeadlineRule, Timeliness, measure, timeliness_changes
 from .penalties import PenaltyRules, penalty_states
 
-__all__ = ["DATA_STATUS", "OFFICER_STATUS_LABELS", "Change", "PenaltyRules", "RebuildPlan", "WorkCalendar",
+__all__ = ["DATA_STATUS", "DEFAULT_RULES", "OFFICER_STATUS_LABELS", "Change", "DeadlineRule", "PenaltyRules",
+           "RebuildPlan", "Timeliness", "WorkCalendar",
            "calendar_from_table", "officer_status", "plan_rebuild", "register"]
 
 # status code -> words shown to people
@@ -109,6 +111,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     penalties = state.public["penalties"]
     penalties.frame = penalty_states(penalties.frame, today, state.calendar, state.settings.penalty_rules)
     state.rebuild.changes += penalty_changes(penalties.frame, today)
+    frames = {name: table.frame for name, table in state.public.tables.items()}
+    state.timeliness = measure(frames, agencies, state.settings.deadline_rules, state.calendar, today)
+    state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")
+                              for on, dataset, key in timeliness_changes(state.timeliness.records, today)]
     for row in penalties.frame[penalties.frame["major"] & (penalties.frame["legal_application_note"] == "")
                                & penalties.frame["pub_state"].isin(["public", "scheduled"])].to_dict("records"):
         state.log.warning(row["_file"], int(row["_row"]), "法律适用说明",

@@ -1,0 +1,45 @@
+"""Charts drawn at build time as SVG: no script, readable in print, with a text alternative.
+
+Each chart is a figure whose numbers also appear in a real table next to it (WCAG: the chart
+is never the only way to get the data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+BAR_HEIGHT = 22
+GAP = 8
+LABEL_WIDTH = 0  # labels sit above each bar: long Chinese names fit a phone's width
+WIDTH = 600
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float  # 0..1
+    note: str  # shown after the bar, e.g. "12/13"
+
+
+def bar_chart(bars: list[Bar], title: str) -> Markup:
+    """Horizontal bars, 0–100 %, a 100 % target line; colour is never the only cue."""
+    row = BAR_HEIGHT + GAP + 18
+    height = max(1, len(bars)) * row + 10
+    parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+             f'role="img" aria-label="{escape(title)}" preserveAspectRatio="xMinYMin meet">',
+             f"<title>{escape(title)}</title>"]
+    usable = WIDTH - 120
+    for index, bar in enumerate(bars):
+        y = index * row
+        width = max(0.0, min(1.0, bar.value)) * usable
+        percent = f"{bar.value * 100:.1f}%".replace(".0%", "%")
+        parts.append(f'<text x="0" y="{y + 14}" class="chart__label">{escape(bar.label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{usable}" height="{BAR_HEIGHT}" class="chart__track"/>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+                     f'class="chart__bar{" chart__bar--short" if bar.value < 1 else ""}"/>')
+        parts.append(f'<text x="{usable + 8}" y="{y + 34}" class="chart__value">{percent} {escape(bar.note)}</text>')
+    parts.append(f'<line x1="{usable}" y1="0" x2="{usable}" y2="{height}" class="chart__target"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
