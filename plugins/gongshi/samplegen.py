@@ -436,7 +436,7 @@ PENALTY_CODE_ORDER = ([i for i, (_, c) in enumerate(PENALTY_COLUMNS) if c]
                       + [i for i, (_, c) in enumerate(PENALTY_COLUMNS) if not c])
 PENALTY_CODE_HEADER = [PENALTY_COLUMNS[i][1] or PENALTY_COLUMNS[i][0] for i in PENALTY_CODE_ORDER]
 PENALTY_DATE_COLS = (19, 20, 21, 27, 28, 30, 33)
-P_NO, P_NAME, P_TYPE, P_USCC, P_FINE, P_CONF, P_DECIDED, P_AUTHORITY = 0, 1, 2, 3, 16, 17, 19, 22
+P_NO, P_FINE, P_CONF, P_DECIDED = 0, 16, 17, 19  # column positions the writers need
 PENALTY_FILES = ("scjgj.csv", "sthjj-shuanggongshi.csv", "others.xlsx")  # data_feeds/penalties/ (variety)
 ORG, SOLE, PERSON = "法人及非法人组织", "个体工商户", "自然人"
 KIND_SEP = "；"

@@ -3,6 +3,7 @@ declared, the skip link works and nothing scrolls sideways at 390 px."""
 
 from __future__ import annotations
 
+import datetime as dt
 import pandas as pd
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -23,8 +24,18 @@ def _first(frame: pd.DataFrame, column: str, where: pd.Series | None = None) -> 
 def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
     """Page id -> path. The pages the brief names first, then one officer page per status
     (each status has its own colours) and the other page types."""
+    from gongshi.pages import urls
+    from gongshi.privacy import make_public
+    from gongshi.schedule.calendar import WorkCalendar
+    from gongshi.schedule.penalties import PenaltyRules, penalty_states
+
     agencies, powers = tables["agencies"].frame, tables["powers"].frame
     uscc = _first(agencies, "uscc")
+    decisions = penalty_states(make_public(tables)["penalties"].frame, dt.date(2026, 11, 23), WorkCalendar(),
+                               PenaltyRules())
+    decision = {state: "/" + urls.decision(_first(decisions, "decision_no", decisions["pub_state"] == state))
+                for state in ("public", "withdrawn", "ended")}
+    company = _first(decisions, "party_uscc", (decisions["pub_state"] == "public") & (decisions["party_uscc"] != ""))
     officer = {state: _first(officers, "certificate_no", officers["state"] == state)
                for state in ("valid", "expired", "suspended", "revoked")}
     return {
@@ -44,12 +55,21 @@ def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
         "powers-of-agency": f"/powers/agency/{uscc}/",
         "about": "/about/",
         "not-found": "/404.html",
+        "penalties": "/penalties/",
+        "penalty": decision["public"],
+        "penalty-withdrawn": decision["withdrawn"],
+        "penalty-ended": decision["ended"],
+        "penalties-of-year": "/penalties/year/2026/",
+        "company": f"/companies/{company}/",
+        "timeliness": "/timeliness/",
     }
 
 
 PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "power",
             "officer-expired", "officer-suspended", "officer-revoked", "power-cancelled",
-            "officers-of-agency", "powers-of-agency", "about", "not-found"]
+            "officers-of-agency", "powers-of-agency", "about", "not-found",
+            "penalties", "penalty", "penalty-withdrawn", "penalty-ended", "penalties-of-year", "company",
+            "timeliness"]
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +115,8 @@ def test_axe_finds_no_violations_in_the_lookup_miss_message(site, page):
     open_page(page, site, "/")
     box = page.locator("form.lookup input[name=no]")
     box.fill("33990099999999")
-    page.get_by_role("button", name="查询").click()
-    expect(page.locator(".lookup__result")).to_contain_text("未查询到该执法证号")
+    page.locator("form.lookup:has(input[name=no])").get_by_role("button", name="查询").click()
+    expect(page.locator("form.lookup:has(input[name=no]) .lookup__result")).to_contain_text("未查询到该执法证号")
     assert_no_axe_violations(page, "the home page after a failed lookup")
 
 

@@ -55,7 +55,7 @@ def test_unknown_code_says_so_plainly(page, site) -> None:  # noqa: ANN001
     page.goto(site.url("/penalties/"))
     page.fill("#company-q", "91339900MA00000000")
     page.click("form:has(#company-q) button")
-    result = page.locator("form:has(#company-q) .lookup__result")
+    result = page.locator("form:has(#company-q) .lookup__result--miss")
     result.wait_for(state="visible")
     assert "未查询到该企业的公示信息" in result.inner_text()
     assert page.url.endswith("/penalties/")

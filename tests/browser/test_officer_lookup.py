@@ -48,7 +48,7 @@ def look_up(page, text: str) -> None:  # noqa: ANN001
     box = page.locator("form.lookup input[name=no]")
     box.click()
     box.press_sequentially(text)
-    page.get_by_role("button", name="查询").click()
+    page.locator("form.lookup:has(input[name=no])").get_by_role("button", name="查询").click()
 
 
 def full_width(text: str) -> str:
@@ -100,7 +100,7 @@ def test_lookup_upper_cases_what_people_type(site, officers, page):
     assert "33990001X" not in set(officers["certificate_no"])
     page.goto(site.url("/"))
     look_up(page, "３３９９ 0001x")
-    result = page.locator(".lookup__result")
+    result = page.locator("form.lookup:has(input[name=no]) .lookup__result")
     expect(result).to_contain_text(f"{MISS}：33990001X。")
 
 
@@ -110,7 +110,7 @@ def test_unknown_number_says_so_and_stays_on_the_page(site, officers, page, netw
     assert unknown not in set(officers["certificate_no"])
     page.goto(site.url(start))
     look_up(page, unknown)
-    result = page.locator(".lookup__result")
+    result = page.locator("form.lookup:has(input[name=no]) .lookup__result")
     expect(result).to_contain_text(MISS)
     expect(result).to_contain_text(unknown)
     expect(result).to_be_visible()
@@ -283,7 +283,7 @@ def test_officer_page_shows_the_status_without_javascript(site, officers, new_co
 def test_home_lookup_is_a_plain_get_form_without_javascript(site, officers, new_context):
     page = new_context(java_script_enabled=False).new_page()
     page.goto(site.url("/"))
-    form = page.locator("form.lookup")
+    form = page.locator("form.lookup:has(input[name=no])")
     expect(form).to_have_attribute("method", "get")
     expect(form).to_have_attribute("action", "/officers/")
     expect(form.locator("input[name=no]")).to_be_visible()
@@ -312,7 +312,7 @@ def test_no_request_leaves_the_site(site, officers, page, network):
     page.get_by_role("link", name="执法人员", exact=True).first.click()
     page.wait_for_url(site.url("/officers/"))
     look_up(page, "33990099999999")
-    expect(page.locator(".lookup__result")).to_contain_text(MISS)
+    expect(page.locator("form.lookup:has(input[name=no]) .lookup__result")).to_contain_text(MISS)
     page.goto(site.url(officer_path(an_officer(officers, "revoked")["certificate_no"])))
     expect_credential(page, "revoked")
     page.wait_for_load_state("networkidle")
