@@ -38,6 +38,45 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "work"
+# What a build reads: the settings, the plugin code, the theme, the Markdown pages.
+SOURCES = ("pelicanconf.py", "plugins", "themes", "content")
+
+
+class Source:
+    """Where builds run from: the project itself, or (--snapshot) a frozen copy of SOURCES."""
+
+    root: Path = ROOT
+    env: dict[str, str] = {}
+
+
+def snapshot_sources() -> None:
+    """Copy SOURCES to work/src and make builds and samplegen import gongshi from there (the
+    editable install only appends /work/main/plugins to sys.path; PYTHONPATH comes first)."""
+    target = WORK / "src"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif src.is_file():
+            shutil.copy2(src, target / name)
+    Source.root = target
+    Source.env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(target / "plugins"),
+                                                               os.environ.get("PYTHONPATH", "")]))}
+
+
+def source_state() -> dict[str, tuple[int, int]]:
+    """{relpath: (mtime_ns, size)} of the files a build reads, to notice edits during a run."""
+    found = {}
+    for name in SOURCES:
+        base = Source.root / name
+        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
+        for path in paths:
+            if path.is_file() and "__pycache__" not in path.parts:
+                st = path.stat()
+                found[path.relative_to(Source.root).as_posix()] = (st.st_mtime_ns, st.st_size)
+    return found
 TODAY = "2026-11-23"  # samplegen's reference date: its status mix is computed for this day
 HUGO_VERSION = "0.168.0"
 HUGO_SITE_VERSION = 2  # bump when the generated Hugo site changes, to regenerate it
@@ -104,7 +143,7 @@ def pelican_cmd(feeds: Path, out: Path, cache: Path, workers: int | None) -> lis
 
 def pelican(feeds: Path, out: Path, cache: Path, workers: int | None, log: Path) -> dict:
     result = run_measured([sys.executable, "-m", "pelican", *pelican_cmd(feeds, out, cache, workers)],
-                          ROOT, log)
+                          Source.root, log, env=Source.env)
     text = log.read_text("utf-8", errors="replace")
     if result["rc"] != 0:
         sys.exit(f"build failed (exit {result['rc']}); log: {log}\n{text[-3000:]}")
@@ -175,11 +214,9 @@ def sizes(snap: dict[str, tuple[int, int, int]]) -> dict:
 # -- feeds ----------------------------------------------------------------------------------
 def ensure_feeds(n: int) -> Path:
     """work/feeds-N, regenerated when missing, for another N, or when samplegen.py changed."""
-    import gongshi.samplegen
-
     feeds = WORK / f"feeds-{n}"
     marker = feeds / ".bench.json"
-    source = Path(gongshi.samplegen.__file__).read_bytes()
+    source = (Source.root / "plugins" / "gongshi" / "samplegen.py").read_bytes()
     want = {"officers": n, "plain": True, "samplegen": hashlib.blake2b(source, digest_size=8).hexdigest()}
     if marker.is_file() and json.loads(marker.read_text()) == want and (feeds / "officers.csv").is_file():
         print(f"feeds: reusing {feeds}")
@@ -188,7 +225,7 @@ def ensure_feeds(n: int) -> Path:
         shutil.rmtree(feeds)
     print(f"feeds: generating {n} officers -> {feeds}")
     subprocess.run([sys.executable, "-m", "gongshi.samplegen", "--out", str(feeds), "--officers", str(n),
-                    "--plain"], cwd=ROOT, check=True)
+                    "--plain"], cwd=Source.root, env={**os.environ, **Source.env}, check=True)
     marker.write_text(json.dumps(want))
     return feeds
 
@@ -399,7 +436,8 @@ def profile(feeds: Path, n: int, top: int = 35) -> str:
     print("profile: full build under cProfile, GONGSHI_WORKERS=1 ...")
     t0 = time.perf_counter()
     with open(run / "build.log", "wb") as log:
-        subprocess.run(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=True)
+        subprocess.run(cmd, cwd=Source.root, env={**os.environ, **Source.env}, stdout=log,
+                       stderr=subprocess.STDOUT, check=True)
     seconds = time.perf_counter() - t0
     import io
     import pstats
@@ -519,6 +557,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-hugo", action="store_true", help="do not install or run Hugo")
     p.add_argument("--runs", type=int, default=1,
                    help="cold full builds to run, of gongshi and of Hugo; the fastest of each is reported")
+    p.add_argument("--snapshot", action="store_true",
+                   help="build from a copy of pelicanconf.py, plugins/, themes/, content/ taken at the start, "
+                        "so edits made to the tree during the run do not mix into the figures")
     p.add_argument("--workers", type=int, default=None, help="GONGSHI_WORKERS (default: CPU count)")
     p.add_argument("--work", type=Path, default=None,
                    help="folder for feeds, outputs and the Hugo site (default benchmarks/work; "
@@ -534,6 +575,10 @@ def main(argv: list[str] | None = None) -> int:
     HUGO_QR = args.hugo_qr
     n = args.officers
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.snapshot:
+        snapshot_sources()
+        print(f"sources: building from a snapshot in {Source.root}")
+    sources_before = source_state()
     feeds = ensure_feeds(n)
 
     run = WORK / f"run-{n}"
@@ -578,6 +623,11 @@ def main(argv: list[str] | None = None) -> int:
                "python": sys.version.split()[0], "full": full, "no_change": same, "one_change": one,
                "sizes": sz}
 
+    sources_after = source_state()
+    edited = sorted(p for p in sources_before.keys() | sources_after.keys()
+                    if sources_before.get(p) != sources_after.get(p))
+    results["snapshot"] = args.snapshot
+    results["sources_edited_during_run"] = edited
     if args.skip_hugo:
         results["hugo"] = {"error": "skipped (--skip-hugo)"}
     else:
@@ -595,11 +645,17 @@ def main(argv: list[str] | None = None) -> int:
              "no_change_rewrites_0": same["files_rewritten"] == 0,
              "officer_page_lt_15kb": sz["officer_page_max_bytes"] < GOAL_OFFICER_PAGE_BYTES}
     results["goals"] = goals
+    if edited:
+        goals["valid_run"] = False
     if args.profile:
         results["profile_file"] = str(WORK / f"profile-{n}.txt")
 
     print()
     print_table(results)
+    if edited:
+        print(f"WARNING: {len(edited)} source files changed during the run ({', '.join(edited[:8])}"
+              f"{' ...' if len(edited) > 8 else ''}): the builds did not all run the same code, so the "
+              "figures (the no-change rebuild above all) are not trustworthy. Re-run, or use --snapshot.")
     path = WORK / f"results-{n}.json"
     path.write_text(json.dumps(results, ensure_ascii=False, indent=2), "utf-8")
     print(f"results: {path}")

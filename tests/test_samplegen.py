@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
+
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.feeds.checkdigits import id_number_is_valid, uscc_is_valid
 from gongshi.feeds.datasets import PENALTIES
@@ -27,7 +29,6 @@ from gongshi.samplegen import (
 )
 from gongshi.schedule.calendar import WorkCalendar
 from gongshi.schedule.penalties import PenaltyRules, penalty_states
-from openpyxl import load_workbook
 
 REF = date(2026, 11, 23)
 ID_SHAPED = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")

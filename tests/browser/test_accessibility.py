@@ -4,6 +4,7 @@ declared, the skip link works and nothing scrolls sideways at 390 px."""
 from __future__ import annotations
 
 import datetime as dt
+
 import pandas as pd
 import pytest
 from axe_playwright_python.sync_playwright import Axe

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.pages import site
+from gongshi.pages.qr import qr_svg
 from gongshi.pages.render import make_environment
 from gongshi.pages.skeleton import ShapeRenderer
-from gongshi.pages.qr import qr_svg
 from gongshi.privacy import make_public
 from gongshi.schedule import officer_status
 from gongshi.settings import GongshiSettings

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from gongshi.feeds.checkdigits import id_check_char, uscc_check_char
 from gongshi.feeds.datasets import PENALTIES
 from gongshi.privacy.redact import (
-    REMOVED, luhn_valid, mask_names, redact_frame, scrub_text,
+    REMOVED,
+    luhn_valid,
+    mask_names,
+    redact_frame,
+    scrub_text,
 )
 
 CJK = st.text(alphabet=st.sampled_from(list("当事人于在经营场所销售过期食品被查处其联系电话为身份证号码银行卡账户邮箱车辆号牌现场检查，。；：、")),

@@ -3,7 +3,9 @@ supervision) are added here as their stages are built."""
 
 from __future__ import annotations
 
-from .schema import Column, ColumnType as T, Dataset, Privacy as P
+from .schema import Column, Dataset
+from .schema import ColumnType as T
+from .schema import Privacy as P
 
 AGENCY_KINDS = ("法定行政机关", "法律法规授权组织", "受委托组织")
 

@@ -7,7 +7,6 @@ as a whole, so nothing is published from a feed that has any (and nothing is dro
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

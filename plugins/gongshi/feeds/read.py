@@ -85,7 +85,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
             offset = _gb_offset_of(text, text.index(odd))
             raise ValueError(
                 f"不是 UTF-8（字节偏移 {utf8_error.start} 处无效），按 GB18030 解码在字节偏移 {offset} 处"
-                f"得到不合理字符 U+{ord(odd):04X}；请确认文件编码")
+                f"得到不合理字符 U+{ord(odd):04X}；请确认文件编码") from utf8_error
         return text, "gb18030"
 
 
