@@ -70,3 +70,15 @@ def test_scheduled_decision_appears_on_its_publication_day(tmp_path: Path) -> No
     on = tmp_path / "on" / "output"
     assert build_site(feeds, on, "2026-10-26")[0] == 0
     assert (on / "penalties/江临市监罚-2026-101号/index.html").exists()
+
+
+def test_annual_duty_check_day_is_a_rebuild_day(tmp_path: Path) -> None:
+    feeds, output = write_feeds(tmp_path / "feeds"), tmp_path / "output"
+    rows = officers()
+    for row in rows:
+        row["有效期至"] = "2030-01-01"
+    write_feeds(feeds, officer_rows=rows)
+    assert build_site(feeds, output, "2027-01-20")[0] == 0
+    document = json.loads((output / "rebuild.json").read_text())
+    assert document["next_rebuild"] == "2027-02-01T00:00:00+08:00"
+    assert document["reasons"][0]["dataset"] == "agencies"

@@ -77,3 +77,19 @@ def test_undeclared_branch_that_first_pages_hide_fails_loudly() -> None:
     assert renderer.render({"officer": {"name": "王建国"}}) == "long 王建国".encode()
     with pytest.raises(ShapeMismatch):
         renderer.render({"officer": {"name": "赵敏"}})
+
+
+def test_every_sample_decision_page_is_byte_identical_to_jinja() -> None:
+    from gongshi.pages import penalties
+    from gongshi.schedule.calendar import WorkCalendar
+    from gongshi.schedule.penalties import PenaltyRules, penalty_states
+
+    public = make_public(load_feeds(SAMPLE_FEEDS, ProblemLog()))
+    frame = penalty_states(public["penalties"].frame, TODAY, WorkCalendar(), PenaltyRules())
+    jobs = [j for j in penalties.decision_jobs(frame) if j.template == "penalty.html"]
+    assert len(jobs) > 100
+    env = make_environment(settings())
+    renderer = ShapeRenderer(env, "penalty.html", frozenset({"section"}), qr=qr_svg)
+    for job in jobs:
+        assert renderer.render(job.context) == env.get_template("penalty.html").render(job.context).encode()
+    assert renderer.full_renders == 0

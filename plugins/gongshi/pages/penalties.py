@@ -41,8 +41,10 @@ def yuan(wan: str) -> str:
     return f"{wan}万元（{text}元）"
 
 
-def decision_fields(row: dict[str, Any]) -> list[dict[str, str]]:
-    rows = []
+def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Column key -> {label, value} in schema order; blank optional fields are left out.
+    (A dict, not a list: decision pages are rendered by shape, see skeleton.py.)"""
+    fields = {}
     for column in SHOWN:
         value = row.get(column.key, "")
         if column.key in ("fine", "confiscation"):
@@ -50,8 +52,8 @@ def decision_fields(row: dict[str, Any]) -> list[dict[str, str]]:
         elif column.key == "penalty_kinds":
             value = "、".join(value.split(";")) if value else ""
         if value or column.required:
-            rows.append({"label": column.display_label, "value": value})
-    return rows
+            fields[column.key] = {"label": column.display_label, "value": value}
+    return fields
 
 
 def listing_row(row: dict[str, Any]) -> dict[str, Any]:

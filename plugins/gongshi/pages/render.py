@@ -88,6 +88,7 @@ def job_fingerprint(job: PageJob, base: str) -> str:
 # Templates rendered by shape (see skeleton.py), with the context values they branch on.
 SHAPE_TEMPLATES = {
     "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
+    "penalty.html": frozenset({"section"}),
 }
 _shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
 

@@ -82,6 +82,11 @@ def expiry_changes(frame: pd.DataFrame, dataset: str, key: str, today: dt.date, 
 def plan_rebuild(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date) -> RebuildPlan:
     changes = expiry_changes(officers, "officers", "certificate_no", today, "执法证件到期，状态变为已过期")
     changes += expiry_changes(agencies, "agencies", "uscc", today, "主体资格有效期届满")
+    # The annual refresh duty (by 31 January) is checked from 1 February: agencies not yet
+    # refreshed that year are flagged on the 公开时效 page from then on.
+    february = dt.date(today.year, 2, 1)
+    next_check = february if today < february else dt.date(today.year + 1, 2, 1)
+    changes.append(Change(next_check, "agencies", "", "年度更新义务到期，公开时效报告标出未更新的主体"))
     return RebuildPlan(today, changes)
 
 
