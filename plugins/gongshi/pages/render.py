@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import multiprocessing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -81,8 +82,11 @@ def templates_fingerprint(settings: GongshiSettings) -> str:
 
 
 def job_fingerprint(job: PageJob, base: str) -> str:
-    payload = json.dumps(job.context, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(f"{base}\0{job.template}\0{payload}".encode(), digest_size=16).hexdigest()
+    # pickle is deterministic for the plain data contexts are built from (same keys in the same
+    # order, str/int/bool values) and several times faster than json.dumps.
+    digest = hashlib.blake2b(f"{base}\0{job.template}\0".encode(), digest_size=16)
+    digest.update(pickle.dumps(job.context, protocol=5))
+    return digest.hexdigest()
 
 
 # Templates rendered by shape (see skeleton.py), with the context values they branch on.

@@ -29,6 +29,9 @@ MIN_NEVER_VALUE_LENGTH = 6
 
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-z]{6,}")  # runs of letters/digits; MIN_NEVER_VALUE_LENGTH
+_ALNUM = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_FULL_WIDTH_ALNUM_UTF8 = re.compile(rb"\xef\xbc[\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a]")  # ０-９ Ａ-Ｚ ａ-ｚ
+_NOT_ALNUM = bytes(c if c in _ALNUM else 0x20 for c in range(256))  # every other byte -> space
 
 
 def personal_number_kind(token: str) -> str:
@@ -113,10 +116,7 @@ class PrivacyGate:
 
     def scan_text(self, path: str, text: str) -> list[Leak]:
         folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
-        tokens = set(_TOKEN_RE.findall(folded))
-        leaks = [Leak(path, kind, mask(token)) for token in sorted(tokens)
-                 if len(token) in (11, 13, 18) and (kind := personal_number_kind(token))]
-        leaks += [Leak(path, "不得公开的字段值", mask(token)) for token in sorted(self._tokens & tokens)]
+        leaks = self._token_leaks(path, set(_TOKEN_RE.findall(folded)))
         if self._automaton is not None:
             leaks += [Leak(path, "不得公开的字段值", mask(term))
                       for end, term in self._automaton.iter(folded)
@@ -126,7 +126,19 @@ class PrivacyGate:
     def scan_bytes(self, path: str, data: bytes) -> list[Leak]:
         if path.endswith((".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2")):
             return []
+        if self._automaton is None and not _FULL_WIDTH_ALNUM_UTF8.search(data):
+            # The common case (no full-width forms, no free-text never-values): tokens straight
+            # from the bytes, several times faster than a regex over the decoded text.
+            tokens = {t.decode("ascii") for t in data.translate(_NOT_ALNUM).split()
+                      if len(t) >= MIN_NEVER_VALUE_LENGTH}
+            return self._token_leaks(path, tokens)
         return self.scan_text(path, data.decode("utf-8", errors="replace"))
+
+    def _token_leaks(self, path: str, tokens: set[str]) -> list[Leak]:
+        leaks = [Leak(path, kind, mask(token)) for token in sorted(tokens)
+                 if len(token) in (11, 13, 18) and (kind := personal_number_kind(token))]
+        leaks += [Leak(path, "不得公开的字段值", mask(token)) for token in sorted(self._tokens & tokens)]
+        return leaks
 
     def check(self, path: str, data: bytes) -> None:
         leaks = self.scan_bytes(path, data)
