@@ -131,9 +131,11 @@ def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
 
 def company_jobs(public: pd.DataFrame) -> Iterator[PageJob]:
     """A page per business (统一社会信用代码) with every published decision about it."""
-    with_code = public[public["party_uscc"] != ""]
-    for uscc, group in with_code.groupby("party_uscc", sort=True):
-        records = group.to_dict("records")  # already newest first
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in public[public["party_uscc"] != ""].to_dict("records"):  # newest first
+        groups.setdefault(record["party_uscc"], []).append(record)
+    for uscc in sorted(groups):
+        records = groups[uscc]
         yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
             "section": "penalties",
             "company": {"uscc": uscc, "name": records[0]["party_name"],

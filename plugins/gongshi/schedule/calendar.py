@@ -23,12 +23,19 @@ class WorkCalendar:
     overrides: dict[dt.date, bool] = field(default_factory=dict)
     fallback_years: set[int] = field(default_factory=set)  # years guessed at, so far
     _fallback: dict[int, set[dt.date]] = field(default_factory=dict, repr=False)
+    _known: dict[dt.date, bool] = field(default_factory=dict, repr=False)  # answers so far
 
     @property
     def override_years(self) -> set[int]:
         return {day.year for day in self.overrides}
 
     def is_workday(self, day: dt.date) -> bool:
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = self._is_workday(day)
+        return known
+
+    def _is_workday(self, day: dt.date) -> bool:
         if day in self.overrides:
             return self.overrides[day]
         if day.year in self.override_years:  # a year staff entered: weekends + their 休/班
