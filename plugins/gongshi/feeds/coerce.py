@@ -39,7 +39,10 @@ def nfkc(text: str) -> str:
 
 
 def to_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    values = cells.map(_cell_text).str.strip()
+    if all(type(c) is str for c in cells):  # CSV cells: no per-cell conversion needed
+        values = pd.Series([c.strip() for c in cells], index=cells.index, dtype=object)
+    else:
+        values = cells.map(_cell_text).str.strip()
     return values, pd.Series(False, index=cells.index)
 
 
@@ -92,10 +95,27 @@ def _serial_date(serial: float) -> str | None:
     return (_EXCEL_EPOCH + dt.timedelta(days=int(serial))).isoformat()
 
 
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def to_date(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    parsed = cells.map(parse_date)
-    bad = parsed.isna()
-    return parsed.fillna(""), bad
+    # Most feeds write ISO dates: check those in one vectorised pass (a real calendar date?),
+    # and parse every other form cell by cell.
+    values = [c.strip() if type(c) is str else c for c in cells]
+    iso = [type(v) is str and bool(_ISO_DATE_RE.fullmatch(v)) for v in values]
+    parsed: list[str | None] = [None] * len(values)
+    if any(iso):
+        iso_values = [v for v, ok in zip(values, iso) if ok]
+        real = pd.to_datetime(pd.Series(iso_values), format="%Y-%m-%d", errors="coerce").notna().tolist()
+        checked = iter(real)
+        for i, ok in enumerate(iso):
+            if ok:
+                parsed[i] = values[i] if next(checked) else None
+    for i, ok in enumerate(iso):
+        if not ok:
+            parsed[i] = parse_date(values[i])
+    result = pd.Series(parsed, index=cells.index, dtype=object)
+    return result.fillna(""), result.isna()
 
 
 def parse_decimal(cell: object) -> str | None:

@@ -12,7 +12,8 @@ import hashlib
 import json
 import pickle
 import multiprocessing
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,21 @@ from .skeleton import ShapeRenderer
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
 CHUNK_SIZE = 500
+
+
+@dataclass(frozen=True)
+class LazyJobs:
+    """Page jobs made on demand from records, in whichever process renders them: the parent
+    does not build 100,000 contexts before the pool starts, and no job is pickled."""
+
+    records: list[dict[str, Any]]
+    make: Callable[[dict[str, Any]], PageJob]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, window: slice) -> list[PageJob]:
+        return [self.make(record) for record in self.records[window]]
 
 
 @dataclass(frozen=True)
@@ -117,7 +133,7 @@ class _Batch:
     gate: PrivacyGate
     output_dir: Path
     previous: dict[str, Entry]
-    jobs: list[PageJob]
+    sources: list[Sequence[PageJob]]  # lists of jobs, or LazyJobs
     base_fingerprint: str
 
 
@@ -129,7 +145,7 @@ def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
     fingerprint = job_fingerprint(job, batch.base_fingerprint)
     previous = batch.previous.get(job.relpath)
     if previous is not None and previous.fingerprint == fingerprint \
-            and (batch.output_dir / job.relpath).is_file():
+            and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
         return job.relpath, previous.hash, fingerprint, "skipped"
     data = render_job(batch.env, job)
     batch.gate.check(job.relpath, data)  # before writing: a leak never reaches the disk
@@ -138,27 +154,33 @@ def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
     return job.relpath, digest, fingerprint, "written" if written else "unchanged"
 
 
-def _process_range(bounds: tuple[int, int]) -> list[tuple[str, str, str, str]]:
-    assert _batch is not None
-    return [_process(_batch, job) for job in _batch.jobs[bounds[0]:bounds[1]]]
+def _process_range(window: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:
+    assert _batch is not None  # in a forked worker
+    return _process_range_with(_batch, window)
 
 
-def render_jobs(jobs: list[PageJob], env: Environment, writer: OutputWriter,
+def render_jobs(sources: list[Sequence[PageJob]], env: Environment, writer: OutputWriter,
                 base_fingerprint: str, workers: int) -> None:
     global _batch
     _shape_renderers.clear()  # skeletons belong to one build's templates
-    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint)
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        results = (_process(batch, job) for job in jobs)
-        _record_all(writer, [results])
+    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, sources, base_fingerprint)
+    total = sum(len(source) for source in sources)
+    ranges = [(index, start, min(start + CHUNK_SIZE, len(source)))
+              for index, source in enumerate(sources) for start in range(0, len(source), CHUNK_SIZE)]
+    if workers <= 1 or total < PARALLEL_THRESHOLD:
+        _record_all(writer, (_process_range_with(batch, window) for window in ranges))
         return
     _batch = batch
-    ranges = [(i, min(i + CHUNK_SIZE, len(jobs))) for i in range(0, len(jobs), CHUNK_SIZE)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             _record_all(writer, pool.imap(_process_range, ranges))
     finally:
         _batch = None
+
+
+def _process_range_with(batch: _Batch, window: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:
+    source, start, end = window
+    return [_process(batch, job) for job in batch.sources[source][start:end]]
 
 
 def _record_all(writer: OutputWriter, batches: Iterable[Iterable[tuple[str, str, str, str]]]) -> None:

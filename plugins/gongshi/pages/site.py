@@ -6,6 +6,7 @@ Pure functions from public tables to `PageJob`s; nothing here renders or writes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +17,7 @@ from ..feeds.datasets import AGENCIES, OFFICERS, POWER_KIND_SLUGS, POWER_KINDS, 
 from ..feeds.schema import Dataset, Privacy
 from ..schedule import DATA_STATUS, OFFICER_STATUS_LABELS, Timeliness
 from . import urls
-from .render import PageJob
+from .render import LazyJobs, PageJob
 
 AGENCY_PREVIEW = 20  # officers / power items shown on an agency's own page
 
@@ -42,7 +43,8 @@ def paginate(base_url_of: Any, items: list[dict[str, Any]], size: int) -> Iterat
 
 
 def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-    return frame[columns].to_dict("records")
+    """Rows as dicts; plain zip over column lists is several times faster than to_dict."""
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
 
 
 def agency_jobs(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
@@ -103,29 +105,38 @@ def officer_updated_on(officer: dict[str, Any], agency_updated: str, today: dt.d
     return max((d for d in dates if d and d <= today.isoformat()), default="")
 
 
-def officer_jobs(officers: pd.DataFrame, agencies: pd.DataFrame, page_size: int,
-                 today: dt.date) -> Iterator[PageJob]:
+def officer_page(officer: dict[str, Any], agency_by_uscc: dict[str, dict[str, str]], today: dt.date) -> PageJob:
+    agency = agency_by_uscc[officer["agency_uscc"]]
+    state = officer["state"]
+    url = urls.officer(officer["certificate_no"])
+    return PageJob(urls.file_of(url), "officer.html", {
+        "section": "officers",
+        "officer": officer,
+        "page_path": url,
+        "agency": {"name": agency["name"], "url": urls.agency(officer["agency_uscc"])},
+        "status": {"code": state, "data": DATA_STATUS[state], "label": OFFICER_STATUS_LABELS[state]},
+        "updated_on": officer_updated_on(officer, agency["updated_on"], today),
+    })
+
+
+def officer_pages(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date) -> LazyJobs:
+    """One page per officer, made on demand by whichever process renders it."""
     agency_by_uscc = agencies.set_index("uscc")[["name", "updated_on"]].to_dict("index")
     columns = [c.key for c in OFFICERS.columns if c.privacy is Privacy.PUBLIC] + ["state", "agency_uscc"]
-    for officer in _records(officers, columns):
-        agency = agency_by_uscc[officer["agency_uscc"]]
-        state = officer["state"]
-        url = urls.officer(officer["certificate_no"])
-        yield PageJob(urls.file_of(url), "officer.html", {
-            "section": "officers",
-            "officer": officer,
-            "page_path": url,
-            "agency": {"name": agency["name"], "url": urls.agency(officer["agency_uscc"])},
-            "status": {"code": state, "data": DATA_STATUS[state], "label": OFFICER_STATUS_LABELS[state]},
-            "updated_on": officer_updated_on(officer, agency["updated_on"], today),
-        })
+    return LazyJobs(_records(officers, columns), functools.partial(officer_page, agency_by_uscc=agency_by_uscc,
+                                                                  today=today))
 
+
+def officer_listing_jobs(officers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
     counts = officers.groupby(["agency_uscc", "state"]).size()
+    by_agency: dict[str, list[dict[str, Any]]] = {}
+    columns = ["name", "certificate_no", "category", "valid_until", "state", "agency_uscc"]
+    for officer in _records(officers.sort_values("certificate_no"), columns):
+        by_agency.setdefault(officer["agency_uscc"], []).append(_officer_row(officer))
     index_rows = []
     for agency in agencies.sort_values("name").to_dict("records"):
         uscc = agency["uscc"]
-        mine = officers[officers["agency_uscc"] == uscc].sort_values("certificate_no")
-        rows = [_officer_row(o) for o in mine.to_dict("records")]
+        rows = by_agency.get(uscc, [])
         index_rows.append({"name": agency["name"], "url": urls.officers_of_agency(uscc),
                            "total": len(rows),
                            "valid": int(counts.get((uscc, "valid"), 0))})

@@ -25,6 +25,8 @@ from urllib.parse import quote
 
 
 def _seg(key: str) -> str:
+    if key.isascii() and key.replace("-", "").isalnum():
+        return key  # nothing to encode (the common case: 执法证号, USCC)
     return quote(key, safe="-._~")
 
 

@@ -43,9 +43,13 @@
     fetchJson(base + "meta.json", "no-cache")
       .then(function (meta) { return fetchJson(base + (fnv1a32(number) % meta.shards) + ".json"); })
       .then(function (shard) {
-        if (Object.prototype.hasOwnProperty.call(shard.keys, number)) {
+        // A shard lists keys that are their own page segment, or maps each key to its page.
+        var target = Array.isArray(shard.keys)
+          ? (shard.keys.indexOf(number) >= 0 ? number : null)
+          : (Object.prototype.hasOwnProperty.call(shard.keys, number) ? shard.keys[number] : null);
+        if (target !== null) {
           result.textContent = "已找到，正在打开…";
-          window.location.href = targetBase + encodeURIComponent(shard.keys[number]) + "/";
+          window.location.href = targetBase + encodeURIComponent(target) + "/";
         } else {
           result.className = "lookup__result lookup__result--miss";
           result.textContent = missText + "：" + number + "。" + (form.getAttribute("data-miss-hint") || "");
