@@ -10,8 +10,8 @@ build produced and this one did not are removed.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
