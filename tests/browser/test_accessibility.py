@@ -63,6 +63,7 @@ def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
         "penalties-of-year": "/penalties/year/2026/",
         "company": f"/companies/{company}/",
         "timeliness": "/timeliness/",
+        "data-dictionary": "/data-dictionary/",
     }
 
 
@@ -70,7 +71,7 @@ PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "powe
             "officer-expired", "officer-suspended", "officer-revoked", "power-cancelled",
             "officers-of-agency", "powers-of-agency", "about", "not-found",
             "penalties", "penalty", "penalty-withdrawn", "penalty-ended", "penalties-of-year", "company",
-            "timeliness"]
+            "timeliness", "data-dictionary"]
 
 
 @pytest.fixture(scope="module")

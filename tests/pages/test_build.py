@@ -184,3 +184,13 @@ def test_hostile_feed_values_are_text_not_markup(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in officer
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in officer
     assert "{{ 7*7 }}" in officer
+
+
+def test_data_dictionary_lists_every_column_of_every_schema(sample_site: Path) -> None:
+    from gongshi.feeds.datasets import DATASETS
+
+    html = (sample_site / "data-dictionary/index.html").read_text("utf-8")
+    for dataset in DATASETS.values():
+        for column in dataset.columns:
+            assert f"<th scope=\"row\">{column.header}</th>" in html, column.header
+    assert "CF_XDR_ZJHM" in html and "不公开" in html

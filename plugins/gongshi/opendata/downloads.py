@@ -24,8 +24,8 @@ def table_csv(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for _, header in columns])
-    for row in frame[[key for key, _ in columns]].itertuples(index=False):
-        writer.writerow([neutralise_formula(str(v)) for v in row])
+    cells = [[neutralise_formula(str(v)) for v in frame[key].tolist()] for key, _ in columns]
+    writer.writerows(zip(*cells))
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 

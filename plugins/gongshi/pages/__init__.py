@@ -37,7 +37,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     copy_theme_static(settings.theme_dir, writer)
     jobs: list = [site.home_job(agencies, officers, powers, len(published), settings.today),
-            site.not_found_job()]
+            site.not_found_job(), site.data_dictionary_job()]
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     calendar = state.calendar

@@ -230,3 +230,42 @@ def timeliness_job(timeliness: Timeliness, today: dt.date, calendar_warning: str
                            for c in timeliness.coverage if c["not_publishing"]],
         "annual": timeliness.annual_flags,
     })
+
+
+PRIVACY_LABELS = {"public": "公开", "scrub": "去除个人信息后公开", "party": "组织公开；自然人仅公开姓氏（某某）",
+                  "never": "不公开"}
+TYPE_LABELS = {"text": "文本", "code": "编码", "date": "日期", "decimal": "数字", "integer": "整数",
+               "enum": "枚举", "multi_enum": "多选枚举", "boolean": "是/否"}
+
+
+def data_dictionary_job() -> PageJob:
+    """The feed contract, generated from the schemas (the same objects that validate feeds)."""
+    from ..feeds.datasets import DATASETS
+
+    datasets = []
+    for dataset in DATASETS.values():
+        columns = []
+        for column in dataset.columns:
+            rules = []
+            if column.required:
+                rules.append("必填")
+            if column.unique:
+                rules.append("不可重复")
+            if column.required_if:
+                rules.append(f"{dataset.column(column.required_if[0]).header}为“{column.required_if[1]}”时必填")
+            if column.required_unless:
+                rules.append(f"{dataset.column(column.required_unless[0]).header}为“{column.required_unless[1]}”时可空")
+            if column.choices:
+                rules.append("可选值：" + " / ".join(column.choices))
+            if column.default:
+                rules.append(f"空白时为“{column.default}”")
+            if column.check == "uscc":
+                rules.append("校验位（GB 32100，校验不通过为警告）")
+            if column.description:
+                rules.append(column.description)
+            columns.append({"header": column.header, "key": column.key, "aliases": "、".join(column.aliases),
+                            "type": TYPE_LABELS[column.type.value], "privacy": PRIVACY_LABELS[column.privacy.value],
+                            "rules": "；".join(rules)})
+        datasets.append({"name": dataset.name, "title": dataset.title, "description": dataset.description,
+                         "optional": dataset.optional, "columns": columns})
+    return PageJob("data-dictionary/index.html", "data_dictionary.html", {"section": "", "datasets": datasets})
