@@ -138,11 +138,16 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
                rows: pd.Series, log: ProblemLog) -> None:
     filled = values[values != ""]
     if column.check == "uscc":
+        # Check each distinct code once (a company's code repeats over its decisions).
+        verdicts = {code: (is_uscc_shaped(code), uscc_is_valid(code)) for code in set(filled)}
         for index, code in filled.items():
-            if not is_uscc_shaped(code):
+            shaped, valid = verdicts[code]
+            if shaped and valid:
+                continue
+            if not shaped:
                 log.error(file, int(rows[index]), header,
                           "18 位统一社会信用代码（数字及除 I O S V Z 外的大写字母）", code)
-            elif not uscc_is_valid(code):
+            else:
                 log.warning(file, int(rows[index]), header, "校验位正确的统一社会信用代码", code)
     elif column.check == "certificate_no":
         bad = ~filled.str.fullmatch(CERTIFICATE_RE)

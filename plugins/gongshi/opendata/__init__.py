@@ -52,7 +52,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write(relpath, feed)
     writer.write("downloads/penalties.csv", penalties_csv(decisions))
     report = state.timeliness.document(state.settings.deadline_rules)
-    writer.write(TIMELINESS_FILE, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    writer.write(TIMELINESS_FILE, json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def register() -> None:

@@ -44,16 +44,16 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += site.officer_listing_jobs(officers, agencies, settings.page_size)
-    jobs += penalties.decision_jobs(decisions)
     jobs += penalties.listing_jobs(published, settings.page_size)
     jobs += penalties.company_jobs(published)
     officer_pages = site.officer_pages(officers, agencies, settings.today)
-    render_jobs([jobs, officer_pages], env, writer, base, settings.workers)
+    decision_pages = penalties.decision_jobs(decisions)
+    render_jobs([jobs, officer_pages, decision_pages], env, writer, base, settings.workers)
     for relpath, data in lookup_files(officers["certificate_no"], "officers/lookup").items():
         writer.write(relpath, data)
     for relpath, data in lookup_files(penalties.company_lookup_entries(published), "companies/lookup").items():
         writer.write(relpath, data)
-    state.facts["pages"] = len(jobs) + len(officer_pages)
+    state.facts["pages"] = len(jobs) + len(officer_pages) + len(decision_pages)
 
 
 def register() -> None:

@@ -18,7 +18,8 @@ from ..feeds.datasets import PENALTIES
 from ..feeds.schema import Privacy
 from ..schedule.penalties import STATE_LABELS
 from . import urls
-from .render import PageJob
+from .render import LazyJobs, PageJob
+from .site import _records as records
 from .site import paginate
 
 FACETS = {  # facet -> (column, heading)
@@ -70,27 +71,33 @@ def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
     return public.sort_values(["decided_on", "decision_no"], ascending=[False, True])
 
 
-def decision_jobs(frame: pd.DataFrame) -> Iterator[PageJob]:
-    for row in frame[frame["pub_state"] != "scheduled"].to_dict("records"):
-        url = urls.decision(row["decision_no"])
-        state = row["pub_state"]
-        if state == "public":
-            yield PageJob(urls.file_of(url), "penalty.html", {
-                "section": "penalties",
-                "d": {k: v for k, v in row.items() if not k.startswith("_") and k != "party_is_minor"},
-                "fields": decision_fields(row),
-                "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
-                "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
-            })
-        else:  # withdrawn or ended: a short page, no party details
-            yield PageJob(urls.file_of(url), "penalty_gone.html", {
-                "section": "penalties",
-                "gone": {"decision_no": row["decision_no"], "state": state, "label": STATE_LABELS[state],
-                         "authority": row["authority"], "decided_on": row["decided_on"],
-                         "withdrawn_on": row["withdrawn_on"] if state == "withdrawn" else "",
-                         "reason": row["withdrawal_reason"] if state == "withdrawn" else "",
-                         "last_day": row["last_day"] if state == "ended" else ""},
-            })
+def decision_page(row: dict[str, Any]) -> PageJob:
+    url = urls.decision(row["decision_no"])
+    state = row["pub_state"]
+    if state == "public":
+        return PageJob(urls.file_of(url), "penalty.html", {
+            "section": "penalties",
+            "d": {k: v for k, v in row.items() if not k.startswith("_") and k != "party_is_minor"},
+            "fields": decision_fields(row),
+            "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
+            "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
+        })
+    # withdrawn or ended: a short page, no party details
+    return PageJob(urls.file_of(url), "penalty_gone.html", {
+        "section": "penalties",
+        "gone": {"decision_no": row["decision_no"], "state": state, "label": STATE_LABELS[state],
+                 "authority": row["authority"], "decided_on": row["decided_on"],
+                 "withdrawn_on": row["withdrawn_on"] if state == "withdrawn" else "",
+                 "reason": row["withdrawal_reason"] if state == "withdrawn" else "",
+                 "last_day": row["last_day"] if state == "ended" else ""},
+    })
+
+
+def decision_jobs(frame: pd.DataFrame) -> LazyJobs:
+    """A page per decision that has been published (scheduled ones do not exist yet), made on
+    demand by whichever process renders it."""
+    shown = frame[frame["pub_state"] != "scheduled"]
+    return LazyJobs(records(shown, list(shown.columns)), decision_page)
 
 
 def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:

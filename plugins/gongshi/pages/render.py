@@ -13,7 +13,7 @@ import json
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,12 @@ class LazyJobs:
         return len(self.records)
 
     def __getitem__(self, window: slice) -> list[PageJob]:
+        if not isinstance(window, slice):
+            raise TypeError("LazyJobs are taken in slices (jobs[start:end])")
         return [self.make(record) for record in self.records[window]]
+
+    def __iter__(self) -> Iterator[PageJob]:
+        return (self.make(record) for record in self.records)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,9 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
             frame = frame[frame["pub_state"] != "scheduled"]  # not published yet: not measured
         if rule.only_if:
             frame = frame[frame[rule.only_if[0]] == rule.only_if[1]]
-        for row in frame.to_dict("records"):
+        needed = list(dict.fromkeys([rule.event_column, rule.key_column, rule.agency_column, "published_on"]))
+        needed = [c for c in needed if c in frame.columns]
+        for row in (dict(zip(needed, values)) for values in zip(*(frame[c].tolist() for c in needed))):
             event = row[rule.event_column]
             if not event:
                 continue

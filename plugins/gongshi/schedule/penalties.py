@@ -101,7 +101,10 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     """Columns added: severity, major, last_day, pub_state, review_by, litigation_by."""
     out = frame.copy()
     severities, majors, last_days, states, reviews, litigations = [], [], [], [], [], []
-    for row in frame.to_dict("records"):
+    needed = ["penalty_kinds", "fine", "party_type", "publish_until", "decided_on", "credit_repaired_on",
+              "state", "published_on", "served_on", "penalty_content"]
+    # Only the columns the rules read, as plain dicts: pandas' to_dict boxes every cell.
+    for row in (dict(zip(needed, values)) for values in zip(*(frame[c].tolist() for c in needed))):
         kinds = set(filter(None, row["penalty_kinds"].split(";")))
         fine = _amount(row["fine"])
         level = severity(kinds, fine, row["party_type"] == "自然人", rules)
