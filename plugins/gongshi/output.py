@@ -110,11 +110,9 @@ class OutputWriter:
         """Gate, then write if the bytes changed. Returns True when the file was written."""
         if relpath in self.produced:
             raise ValueError(f"两个页面写入同一路径：{relpath}")
-        self.gate.check(relpath, data)
-        digest = content_hash(data)
-        written = write_if_changed(self.output_dir, relpath, data, digest, self.previous.get(relpath))
-        self.record(relpath, Entry(digest, fingerprint), "written" if written else "unchanged")
-        return written
+        digest, outcome = gated_write(self.gate, self.output_dir, relpath, data, self.previous.get(relpath))
+        self.record(relpath, Entry(digest, fingerprint), outcome)
+        return outcome == "written"
 
     def record(self, relpath: str, entry: Entry, outcome: str) -> None:
         """Count a file produced by a render worker: "written", "unchanged" (same bytes) or
@@ -146,6 +144,16 @@ class OutputWriter:
                     elif rel not in self.produced:
                         found.append(rel)
         return sorted(found)
+
+
+def gated_write(gate: PrivacyGate, output_dir: Path, relpath: str, data: bytes,
+                previous: Entry | None) -> tuple[str, str]:
+    """The privacy gate first (a leak never reaches the disk), then write only changed bytes.
+    Returns (content hash, "written" or "unchanged"); used in-process and by render workers."""
+    gate.check(relpath, data)
+    digest = content_hash(data)
+    written = write_if_changed(output_dir, relpath, data, digest, previous)
+    return digest, "written" if written else "unchanged"
 
 
 def write_if_changed(output_dir: Path, relpath: str, data: bytes, digest: str,

@@ -34,6 +34,12 @@ class Table:
         return len(self.frame)
 
 
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, object]]:
+    """Rows as plain dicts of the given columns; several times faster than to_dict, which
+    boxes every cell. Used wherever later stages walk a large table row by row."""
+    return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
 def empty_frame(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in
                          [col.key for col in dataset.columns] + list(SOURCE_COLUMNS)})

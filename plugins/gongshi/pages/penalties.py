@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 
 from ..feeds.datasets import PENALTIES
+from ..feeds.load import records
 from ..feeds.schema import Privacy
 from ..schedule.penalties import STATE_LABELS
 from . import urls
 from .render import LazyJobs, PageJob
-from .site import _records as records
 from .site import paginate
 
 FACETS = {  # facet -> (column, heading)

@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..output import Entry, OutputWriter, content_hash, write_if_changed
+from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg
@@ -152,11 +152,8 @@ def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
     if previous is not None and previous.fingerprint == fingerprint \
             and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
         return job.relpath, previous.hash, fingerprint, "skipped"
-    data = render_job(batch.env, job)
-    batch.gate.check(job.relpath, data)  # before writing: a leak never reaches the disk
-    digest = content_hash(data)
-    written = write_if_changed(batch.output_dir, job.relpath, data, digest, previous)
-    return job.relpath, digest, fingerprint, "written" if written else "unchanged"
+    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous)
+    return job.relpath, digest, fingerprint, outcome
 
 
 def _process_range(window: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..feeds.load import records
 from .calendar import WorkCalendar
 
 
@@ -90,7 +91,7 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
             frame = frame[frame[rule.only_if[0]] == rule.only_if[1]]
         needed = list(dict.fromkeys([rule.event_column, rule.key_column, rule.agency_column, "published_on"]))
         needed = [c for c in needed if c in frame.columns]
-        for row in (dict(zip(needed, values)) for values in zip(*(frame[c].tolist() for c in needed))):
+        for row in records(frame, needed):
             event = row[rule.event_column]
             if not event:
                 continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..feeds.load import records
 from .calendar import WorkCalendar
 
 ONE_DAY = dt.timedelta(days=1)
@@ -104,7 +105,7 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     needed = ["penalty_kinds", "fine", "party_type", "publish_until", "decided_on", "credit_repaired_on",
               "state", "published_on", "served_on", "penalty_content"]
     # Only the columns the rules read, as plain dicts: pandas' to_dict boxes every cell.
-    for row in (dict(zip(needed, values)) for values in zip(*(frame[c].tolist() for c in needed))):
+    for row in records(frame, needed):
         kinds = set(filter(None, row["penalty_kinds"].split(";")))
         fine = _amount(row["fine"])
         level = severity(kinds, fine, row["party_type"] == "自然人", rules)
