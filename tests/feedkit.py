@@ -84,6 +84,54 @@ def penalties() -> list[dict[str, str]]:
     ]
 
 
+INSPECTION_ONLY_USCC = "91339900MA2C7Q8R1"  # completed by fix_uscc: a business with no penalty
+SOLE_TRADER_USCC = "92339900MA2D1E2F3"  # 个体工商户 trading under its operator's name
+TASK_A = "JL-SJ-2026-001"
+TASK_SCHEDULED = "JL-SJ-2026-002"
+
+
+def inspections() -> list[dict[str, str]]:
+    """One task with an organisation that also has penalties, an inspection-only business, a
+    sole trader named after its operator and a natural person; one task still scheduled."""
+    base = {"任务编号": TASK_A, "任务名称": "2026年食品经营者双随机抽查", "抽查类型": "不定向抽查",
+            "抽查事项": "食品经营许可情况；食品安全管理制度落实情况", "检查机关": AGENCY_A,
+            "检查完成日期": "2026-10-10", "公示日期": "2026-10-20"}
+    return [
+        base | {"检查对象名称": "江临市鲜果坊食品有限公司", "统一社会信用代码": fix_uscc(COMPANY_USCC),
+                "检查结果": "发现问题已责令改正",
+                "整改要求": "完善进货查验记录，整改情况报联系人（手机13912345670）", "整改期限": "2026-12-10"},
+        base | {"检查对象名称": "江临市清源水务有限公司", "统一社会信用代码": fix_uscc(INSPECTION_ONLY_USCC),
+                "检查结果": "未发现问题"},
+        base | {"检查对象名称": "李四", "检查对象类别": "个体工商户", "统一社会信用代码": fix_uscc(SOLE_TRADER_USCC),
+                "检查结果": "发现问题待后续处理", "整改要求": "李四应于期限内办理健康证明", "整改期限": "2026-11-30"},
+        base | {"检查对象名称": "陈大文", "检查对象类别": "自然人", "检查结果": "未发现开展本次抽查涉及的经营活动"},
+        {"任务编号": TASK_SCHEDULED, "任务名称": "2026年排污单位双随机抽查", "抽查事项": "排污许可执行情况",
+         "检查对象名称": "江临市未来化工有限公司", "检查机关": AGENCY_B, "检查完成日期": "2026-11-10",
+         "检查结果": "未发现问题", "公示日期": "2026-12-01"},
+    ]
+
+
+def supervision() -> list[dict[str, str]]:
+    """Every kind; one unit over two periods; 整改中 due 2026-11-20 (逾期 from 2026-11-21),
+    已整改, 逾期未整改; one outcome still scheduled."""
+    return [
+        {"类型": "案卷评查", "项目名称": "2026年度行政处罚案卷评查", "被评查单位": AGENCY_A, "完成日期": "2026-10-15",
+         "评查案卷数": "30", "等次": "良好", "得分": "86.5",
+         "发现问题": "部分案卷缺少送达回证；承办人联系电话13800001111写入卷宗封面",
+         "整改要求": "补齐送达回证，规范卷宗封面", "整改期限": "2026-11-20", "整改状态": "整改中", "公示日期": "2026-10-30"},
+        {"类型": "案卷评查", "项目名称": "2025年度行政处罚案卷评查", "被评查单位": AGENCY_A, "完成日期": "2025-10-20",
+         "评查案卷数": "25", "等次": "合格", "得分": "78", "发现问题": "裁量理由说明不充分",
+         "整改要求": "在决定书中说明裁量理由", "整改期限": "2025-12-31", "整改状态": "已整改", "公示日期": "2025-11-05"},
+        {"类型": "专项监督", "项目名称": "2026年涉企行政检查专项监督", "被监督单位": AGENCY_B, "完成日期": "2026-09-01",
+         "发现问题": "重复检查", "整改要求": "建立检查计划统筹机制", "整改期限": "2026-10-31",
+         "整改状态": "逾期未整改", "公示日期": "2026-09-20"},
+        {"类型": "执法考核", "项目名称": "2025年度行政执法考核", "被考核单位": AGENCY_B, "完成日期": "2026-03-10",
+         "等次": "优秀", "得分": "95", "公示日期": "2026-03-20"},
+        {"类型": "执法考核", "项目名称": "2026年度行政执法考核", "被考核单位": AGENCY_A, "完成日期": "2026-11-10",
+         "等次": "不合格", "得分": "55", "公示日期": "2026-12-15"},
+    ]
+
+
 def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8", headers: list[str] | None = None) -> bytes:
     headers = headers or list(dict.fromkeys(k for row in rows for k in row))
     buffer = io.StringIO()
@@ -94,11 +142,18 @@ def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8", headers: list
 
 
 def write_feeds(folder: Path, *, agency_rows=None, officer_rows=None, power_rows=None,
-                penalty_rows=None) -> Path:
+                penalty_rows=None, inspection_rows=None, supervision_rows=None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "agencies.csv").write_bytes(csv_bytes(agencies() if agency_rows is None else agency_rows))
     (folder / "officers.csv").write_bytes(csv_bytes(officers() if officer_rows is None else officer_rows))
     (folder / "powers.csv").write_bytes(csv_bytes(powers() if power_rows is None else power_rows))
     if penalty_rows is not None:
         (folder / "penalties.csv").write_bytes(csv_bytes(penalty_rows))
+    if inspection_rows is not None:
+        (folder / "inspections.csv").write_bytes(csv_bytes(inspection_rows))
+    if supervision_rows is not None:
+        # the three 被评查/被监督/被考核单位 headers are aliases of one column: write one of them
+        rows = [{("被评查单位" if k in ("被监督单位", "被考核单位") else k): v for k, v in r.items()}
+                for r in supervision_rows]
+        (folder / "supervision.csv").write_bytes(csv_bytes(rows))
     return folder

@@ -1,5 +1,4 @@
-"""The dataset schemas of ../shared/FEEDS.md. Later datasets (penalties, inspections,
-supervision) are added here as their stages are built."""
+"""The dataset schemas of ../shared/FEEDS.md."""
 
 from __future__ import annotations
 
@@ -140,6 +139,66 @@ PENALTIES = Dataset(
     ),
 )
 
+INSPECTION_RESULTS = ("未发现问题", "发现问题已责令改正", "发现问题待后续处理", "未发现开展本次抽查涉及的经营活动",
+                      "通过登记的住所（经营场所）无法联系", "不配合检查", "其他")
+
+# The natural key is (任务编号, 统一社会信用代码 or 检查对象名称): "a|b" in a key means "a where
+# given, else b" (feeds.load.key_values). A subject with a code is known by its code, one without
+# (a natural person, a stall) by its name; a task that checks one business twice is an error.
+INSPECTIONS = Dataset(
+    name="inspections",
+    title="双随机抽查结果",
+    key=("task_no", "subject_uscc|subject_name"),
+    optional=True,
+    party_type_column="subject_type",
+    description="“双随机、一公开”抽查检查结果：每个抽查任务一行一个检查对象。记录键为任务编号加统一社会信用代码"
+                "（无代码时为检查对象名称），同一任务中同一检查对象只能出现一次。",
+    columns=(
+        Column("task_no", "任务编号", T.CODE, required=True, check="slug_key"),
+        Column("task_name", "任务名称", required=True),
+        Column("check_type", "抽查类型", T.ENUM, choices=("定向抽查", "不定向抽查")),
+        Column("check_items", "抽查事项", required=True),
+        Column("subject_name", "检查对象名称", required=True, privacy=P.PARTY),
+        Column("subject_type", "检查对象类别", T.ENUM, choices=PARTY_TYPES, default="法人及非法人组织"),
+        Column("subject_uscc", "统一社会信用代码", T.CODE, check="uscc"),
+        Column("authority", "检查机关", required=True, facet=True),
+        Column("completed_on", "检查完成日期", T.DATE, required=True, facet=True),
+        Column("result", "检查结果", T.ENUM, choices=INSPECTION_RESULTS, required=True, facet=True),
+        Column("rectification", "整改要求", privacy=P.SCRUB),
+        Column("rectify_by", "整改期限", T.DATE),
+        Column("published_on", "公示日期", T.DATE, description="未来日期：到该日才公示"),
+    ),
+)
+
+SUPERVISION_KINDS = ("案卷评查", "专项监督", "执法考核")
+# ASCII slugs for the URLs of each kind's listing; stable forever once published.
+SUPERVISION_KIND_SLUGS = {"案卷评查": "case-review", "专项监督": "special", "执法考核": "assessment"}
+GRADES = ("优秀", "良好", "合格", "不合格")
+RECTIFICATION_STATES = ("整改中", "已整改", "逾期未整改")
+
+SUPERVISION = Dataset(
+    name="supervision",
+    title="监督考核结果",
+    key=("kind", "title", "unit"),
+    optional=True,
+    description="行政执法监督结果：案卷评查、专项监督和执法考核的等次、得分、发现问题、整改要求与整改情况。",
+    columns=(
+        Column("kind", "类型", T.ENUM, choices=SUPERVISION_KINDS, required=True, facet=True),
+        Column("title", "项目名称", required=True),
+        Column("unit", "被评查单位", aliases=("被监督单位", "被考核单位"), required=True, facet=True),
+        Column("completed_on", "完成日期", T.DATE, required=True),
+        Column("cases_reviewed", "评查案卷数", T.INTEGER, min_value=0),
+        Column("grade", "等次", T.ENUM, choices=GRADES),
+        Column("score", "得分", T.DECIMAL, min_value=0, max_value=100),
+        Column("findings", "发现问题", privacy=P.SCRUB),
+        Column("requirements", "整改要求", privacy=P.SCRUB),
+        Column("rectify_by", "整改期限", T.DATE),
+        Column("rectification_state", "整改状态", T.ENUM, choices=RECTIFICATION_STATES,
+               description="整改中且已过整改期限的，网站显示为“逾期”"),
+        Column("published_on", "公示日期", T.DATE, description="未来日期：到该日才公示"),
+    ),
+)
+
 CALENDAR = Dataset(
     name="calendar",
     title="工作日历调整",
@@ -153,4 +212,5 @@ CALENDAR = Dataset(
     ),
 )
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS, PENALTIES, CALENDAR)}
+DATASETS: dict[str, Dataset] = {d.name: d for d in (AGENCIES, OFFICERS, POWERS, PENALTIES, INSPECTIONS, SUPERVISION,
+                                                      CALENDAR)}

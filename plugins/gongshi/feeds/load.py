@@ -182,9 +182,28 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
             out |= numbers < column.min_value
         if column.max_value is not None:
             out |= numbers > column.max_value
+        if column.max_value is None:
+            expected = f"不小于 {column.min_value:g} 的数"
+        elif column.min_value is None:
+            expected = f"不大于 {column.max_value:g} 的数"
+        else:
+            expected = f"{column.min_value:g} 到 {column.max_value:g} 之间的数"
         for index in out[out].index:
-            log.error(file, int(rows[index]), header,
-                      f"{column.min_value} 到 {column.max_value} 之间的数", filled[index])
+            log.error(file, int(rows[index]), header, expected, filled[index])
+
+
+def key_values(frame: pd.DataFrame, key: str) -> pd.Series:
+    """The values of one part of a natural key: a column, or "a|b" = a where given, else b
+    (inspections are keyed by 统一社会信用代码, or 检查对象名称 when there is no code)."""
+    first, *rest = key.split("|")
+    values = frame[first]
+    for other in rest:
+        values = values.where(values != "", frame[other])
+    return values
+
+
+def key_label(dataset: Dataset, keys: list[str]) -> str:
+    return "、".join("（无则）".join(dataset.column(k).header for k in key.split("|")) for key in keys)
 
 
 def check_unique(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
@@ -193,17 +212,19 @@ def check_unique(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None
     if list(dataset.key) not in checks:
         checks.append(list(dataset.key))
     for keys in checks:
-        filled = frame[(frame[keys] != "").all(axis=1)]
+        values = pd.DataFrame({k: key_values(frame, k) for k in keys}, index=frame.index)
+        filled = values[(values != "").all(axis=1)]
         repeated = filled[filled.duplicated(keys, keep=False)]
         if repeated.empty:
             continue
-        label = "、".join(dataset.column(k).header for k in keys)
+        label = key_label(dataset, keys)
         for _, group in repeated.groupby(keys, sort=True):
-            first = group.iloc[0]
-            for _, row in group.iloc[1:].iterrows():
-                value = " / ".join(str(row[k]) for k in keys)
-                log.error(row["_file"], int(row["_row"]), label,
-                          f"不重复的值（已出现在 {first['_file']} 第 {int(first['_row'])} 行）", value)
+            places = frame.loc[group.index, ["_file", "_row"]]
+            first_file, first_row = places.iloc[0]
+            for index, (file, row) in zip(places.index[1:], places.iloc[1:].itertuples(index=False)):
+                value = " / ".join(str(group.at[index, k]) for k in keys)
+                log.error(file, int(row), label,
+                          f"不重复的值（已出现在 {first_file} 第 {int(first_row)} 行）", value)
 
 
 def check_agency_references(table: Table, agencies: Table, log: ProblemLog) -> pd.Series:

@@ -2,7 +2,8 @@
 
 - `rebuild.json`: when the site next becomes wrong if not rebuilt, why, and which feeds it was
   built from (`gongshi due` reads it);
-- Atom feeds of newly published penalty decisions, site-wide and per authority;
+- Atom feeds of newly published penalty decisions (site-wide and per authority), spot-check
+  results and supervision outcomes;
 - CSV downloads of the public view (formula-injection safe).
 """
 
@@ -13,10 +14,11 @@ import json
 from typing import Any
 
 from ..feeds.read import feeds_fingerprint
+from ..pages import inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
-from .atom import SiteInfo, penalty_feeds
-from .downloads import penalties_csv
+from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
+from .downloads import inspections_csv, penalties_csv, supervision_csv
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
 
@@ -51,6 +53,14 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     for relpath, feed in penalty_feeds(decisions, site).items():
         writer.write(relpath, feed)
     writer.write("downloads/penalties.csv", penalties_csv(decisions))
+    checks = inspections.ordered_public(state.public["inspections"].frame)
+    outcomes = supervision.ordered_public(state.public["supervision"].frame)
+    feeds = inspection_feed(inspections.public_rows(checks), site)
+    feeds |= supervision_feed(supervision.public_rows(outcomes), site)
+    for relpath, feed in feeds.items():
+        writer.write(relpath, feed)
+    writer.write("downloads/inspections.csv", inspections_csv(checks))
+    writer.write("downloads/supervision.csv", supervision_csv(outcomes))
     report = state.timeliness.document(state.settings.deadline_rules)
     writer.write(TIMELINESS_FILE, json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 

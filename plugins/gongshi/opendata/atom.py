@@ -1,5 +1,6 @@
-"""Atom feeds (RFC 4287) of newly published penalty decisions: one for the site, one per
-authority. Every value is XML-escaped; entries are the newest by 公示日期 (else 决定日期)."""
+"""Atom feeds (RFC 4287) of newly published records: penalty decisions (site-wide and per
+authority), spot-check results and supervision outcomes. Every value is XML-escaped; entries are
+the newest by 公示日期 (else the event date)."""
 
 from __future__ import annotations
 
@@ -23,27 +24,63 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00+08:00"
 
 
-def atom_feed(rows: list[dict], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
-    newest = sorted(rows, key=lambda r: (r["published_on"] or r["decided_on"], r["decision_no"]), reverse=True)
-    newest = newest[:FEED_ENTRIES]
-    updated = _stamp(newest[0]["published_on"] or newest[0]["decided_on"]) if newest else "1970-01-01T00:00:00+08:00"
+@dataclass(frozen=True)
+class AtomEntry:
+    title: str
+    path: str  # site-relative URL of the entry's page (may carry a #fragment)
+    day: str  # ISO date: 公示日期, else the event date
+    summary: str
+    order: str = ""  # tie-break among entries of one day (a key), for a stable order
+
+
+def entries_feed(entries: list[AtomEntry], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
+    newest = sorted(entries, key=lambda e: (e.day, e.order), reverse=True)[:FEED_ENTRIES]
+    updated = _stamp(newest[0].day) if newest else "1970-01-01T00:00:00+08:00"
     parts = ['<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
              f"<title>{escape(title)}</title>", f"<id>{escape(site.base + path)}</id>",
              f"<updated>{updated}</updated>", f"<author><name>{escape(site.name)}</name></author>",
              f"<link rel=\"self\" href={quoteattr(site.base + path)}/>",
              f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(site.base + html_path)}/>"]
-    for row in newest:
-        link = site.base + urls.decision(row["decision_no"])
-        summary = "；".join(filter(None, [row["violation_type"], "、".join(row["penalty_kinds"].split(";")),
-                                          row["authority"]]))
+    for entry in newest:
+        link = site.base + entry.path
         parts.append(
             "<entry>"
-            f"<title>{escape(row['decision_no'] + ' ' + row['party_name'])}</title>"
+            f"<title>{escape(entry.title)}</title>"
             f"<id>{escape(link)}</id><link href={quoteattr(link)}/>"
-            f"<updated>{_stamp(row['published_on'] or row['decided_on'])}</updated>"
-            f"<summary>{escape(summary)}</summary></entry>")
+            f"<updated>{_stamp(entry.day)}</updated>"
+            f"<summary>{escape(entry.summary)}</summary></entry>")
     parts.append("</feed>\n")
     return "\n".join(parts).encode("utf-8")
+
+
+def penalty_entry(row: dict) -> AtomEntry:
+    summary = "；".join(filter(None, [row["violation_type"], "、".join(row["penalty_kinds"].split(";")),
+                                      row["authority"]]))
+    return AtomEntry(row["decision_no"] + " " + row["party_name"], urls.decision(row["decision_no"]),
+                     row["published_on"] or row["decided_on"], summary, row["decision_no"])
+
+
+def atom_feed(rows: list[dict], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
+    return entries_feed([penalty_entry(r) for r in rows], site, title, path, html_path)
+
+
+def inspection_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
+    """New spot-check results; `rows` from pages.inspections.result_row plus published_on."""
+    entries = [AtomEntry(f"{r['task_name']}：{r['subject']}", r["task_url"], r["published_on"] or r["completed_on"],
+                         "；".join(filter(None, [r["result"], r["rectification"], r["authority"]])),
+                         f"{r['task_no']}/{r['uscc'] or r['subject']}") for r in rows]
+    return {"inspections/feed.xml": entries_feed(entries, site, f"{site.name}：新公示的双随机抽查结果",
+                                                 "inspections/feed.xml", "inspections/")}
+
+
+def supervision_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
+    """New supervision outcomes; `rows` from pages.supervision.outcome_row."""
+    entries = [AtomEntry(f"{r['kind']}：{r['title']}（{r['unit']}）", r["url"], r["published_on"] or r["completed_on"],
+                         "；".join(filter(None, [r["grade"], f"{r['score']} 分" if r["score"] else "",
+                                                 r["status_label"] if r["status"] != "none" else ""])),
+                         r["anchor"]) for r in rows]
+    return {"supervision/feed.xml": entries_feed(entries, site, f"{site.name}：新公示的监督考核结果",
+                                                 "supervision/feed.xml", "supervision/")}
 
 
 def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:

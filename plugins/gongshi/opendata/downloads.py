@@ -32,3 +32,19 @@ def table_csv(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
 def penalties_csv(decisions: pd.DataFrame) -> bytes:
     columns = [(c.key, c.header) for c in SHOWN] + [("last_day", "公示截止日期（含）")]
     return table_csv(decisions, columns)
+
+
+def inspections_csv(results: pd.DataFrame) -> bytes:
+    """Published spot-check results (natural persons' names masked, 整改要求 scrubbed)."""
+    from ..feeds.datasets import INSPECTIONS
+
+    return table_csv(results, [(c.key, c.header) for c in INSPECTIONS.columns])
+
+
+def supervision_csv(outcomes: pd.DataFrame) -> bytes:
+    """Published supervision outcomes, with the rectification status on the build day (逾期)."""
+    from ..feeds.datasets import SUPERVISION
+    from ..schedule.oversight import RECTIFICATION_LABELS
+
+    frame = outcomes.assign(rect_label=outcomes["rect_status"].map(RECTIFICATION_LABELS))
+    return table_csv(frame, [(c.key, c.header) for c in SUPERVISION.columns] + [("rect_label", "整改状态（按生成日期）")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import penalties, site
+from . import companies, inspections, penalties, site, supervision
 from .lookup import lookup_files
 from .render import make_environment, render_jobs, templates_fingerprint
 
@@ -34,9 +34,14 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     decisions = state.public["penalties"].frame
     published = penalties.ordered_public(decisions)
+    checks = inspections.ordered_public(state.public["inspections"].frame)
+    outcomes = state.public["supervision"].frame
 
     copy_theme_static(settings.theme_dir, writer)
-    jobs: list = [site.home_job(agencies, officers, powers, len(published), settings.today),
+    counts = {"penalties": len(published), "inspections": len(checks),
+              "inspection_tasks": checks["task_no"].nunique(),
+              "supervision": int((outcomes["pub_state"] == "public").sum())}
+    jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today),
             site.not_found_job(), site.data_dictionary_job()]
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
@@ -45,13 +50,16 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += site.officer_listing_jobs(officers, agencies, settings.page_size)
     jobs += penalties.listing_jobs(published, settings.page_size)
-    jobs += penalties.company_jobs(published)
+    jobs += companies.company_jobs(published, checks)
+    jobs += inspections.inspection_jobs(checks, settings.page_size)
+    jobs += supervision.supervision_jobs(outcomes, settings.page_size)
     officer_pages = site.officer_pages(officers, agencies, settings.today)
     decision_pages = penalties.decision_jobs(decisions)
     render_jobs([jobs, officer_pages, decision_pages], env, writer, base, settings.workers)
     for relpath, data in lookup_files(officers["certificate_no"], "officers/lookup").items():
         writer.write(relpath, data)
-    for relpath, data in lookup_files(penalties.company_lookup_entries(published), "companies/lookup").items():
+    for relpath, data in lookup_files(companies.company_lookup_entries(published, checks),
+                                     "companies/lookup").items():
         writer.write(relpath, data)
     state.facts["pages"] = len(jobs) + len(officer_pages) + len(decision_pages)
 

@@ -21,10 +21,12 @@ class Bar:
     label: str
     value: float  # 0..1
     note: str  # shown after the bar, e.g. "12/13"
+    text: str = ""  # shown instead of the percentage, e.g. "92.5 分"
 
 
-def bar_chart(bars: list[Bar], title: str) -> Markup:
-    """Horizontal bars, 0–100 %, a 100 % target line; colour is never the only cue."""
+def bar_chart(bars: list[Bar], title: str, *, target: bool = True) -> Markup:
+    """Horizontal bars, 0–100 %, with a 100 % target line unless `target` is False (scores,
+    shares of a whole); colour is never the only cue."""
     row = BAR_HEIGHT + GAP + 18
     height = max(1, len(bars)) * row + 10
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
@@ -34,12 +36,13 @@ def bar_chart(bars: list[Bar], title: str) -> Markup:
     for index, bar in enumerate(bars):
         y = index * row
         width = max(0.0, min(1.0, bar.value)) * usable
-        percent = f"{bar.value * 100:.1f}%".replace(".0%", "%")
+        percent = bar.text or f"{bar.value * 100:.1f}%".replace(".0%", "%")
         parts.append(f'<text x="0" y="{y + 14}" class="chart__label">{escape(bar.label)}</text>')
         parts.append(f'<rect x="0" y="{y + 18}" width="{usable}" height="{BAR_HEIGHT}" class="chart__track"/>')
         parts.append(f'<rect x="0" y="{y + 18}" width="{width:.1f}" height="{BAR_HEIGHT}" '
-                     f'class="chart__bar{" chart__bar--short" if bar.value < 1 else ""}"/>')
+                     f'class="chart__bar{" chart__bar--short" if target and bar.value < 1 else ""}"/>')
         parts.append(f'<text x="{usable + 8}" y="{y + 34}" class="chart__value">{percent} {escape(bar.note)}</text>')
-    parts.append(f'<line x1="{usable}" y1="0" x2="{usable}" y2="{height}" class="chart__target"/>')
+    if target:
+        parts.append(f'<line x1="{usable}" y1="0" x2="{usable}" y2="{height}" class="chart__target"/>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -1,4 +1,4 @@
-"""Penalty decisions and company pages: which pages exist, and the plain data of each.
+"""Penalty decisions: which pages exist, and the plain data of each (company pages: companies.py).
 
 Only the privacy stage's public table reaches here. What a page shows depends on the record's
 state on the day (schedule stage): `public` records get a full page and appear in listings,
@@ -134,38 +134,3 @@ def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
     yield PageJob(urls.file_of("penalties/"), "penalties.html", {
         "section": "penalties", "total": len(rows), "latest": rows[:20],
         "facets": [{"key": f, "heading": FACETS[f][1], "entries": facets_index[f]} for f in FACETS]})
-
-
-def company_jobs(public: pd.DataFrame) -> Iterator[PageJob]:
-    """A page per business (统一社会信用代码) with every published decision about it."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for record in public[public["party_uscc"] != ""].to_dict("records"):  # newest first
-        groups.setdefault(record["party_uscc"], []).append(record)
-    for uscc in sorted(groups):
-        records = groups[uscc]
-        yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
-            "section": "penalties",
-            "company": {"uscc": uscc, "name": records[0]["party_name"],
-                        "names": sorted({r["party_name"] for r in records})},
-            "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
-                                            "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
-                          for r in records],
-        })
-
-
-def company_lookup_entries(public: pd.DataFrame) -> dict[str, str]:
-    """Lookup key (full 统一社会信用代码, or full name) -> the company's USCC."""
-    entries: dict[str, str] = {}
-    for uscc, name in zip(public["party_uscc"], public["party_name"]):
-        if uscc:
-            entries[uscc] = uscc
-            if "某" not in name:  # a masked operator's name (李某某) names no one business
-                entries.setdefault(lookup_name(name), uscc)
-    return entries
-
-
-def lookup_name(name: str) -> str:
-    """How a typed name is compared: the browser does the same (NFKC, no spaces, upper case)."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", name).split()).upper()

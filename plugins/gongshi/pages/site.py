@@ -182,14 +182,16 @@ def power_jobs(powers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> 
 
 
 def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
-             published_penalties: int, today: dt.date) -> PageJob:
+             published: dict[str, int], today: dt.date) -> PageJob:
+    """The home page; `published` counts what the record sections show (penalties,
+    inspections, inspection_tasks, supervision)."""
     return PageJob("index.html", "home.html", {
         "section": "home",
         "built_on": today.isoformat(),
         "counts": {"agencies": len(agencies), "officers": len(officers),
                    "officers_valid": int((officers["state"] == "valid").sum()),
                    "powers": int((powers["status"] != "已取消").sum()),
-                   "penalties": published_penalties},
+                   **published},
     })
 
 
@@ -237,6 +239,7 @@ TYPE_LABELS = {"text": "文本", "code": "编码", "date": "日期", "decimal": 
 def data_dictionary_job() -> PageJob:
     """The feed contract, generated from the schemas (the same objects that validate feeds)."""
     from ..feeds.datasets import DATASETS
+    from ..feeds.load import key_label
 
     datasets = []
     for dataset in DATASETS.values():
@@ -263,5 +266,6 @@ def data_dictionary_job() -> PageJob:
                             "type": TYPE_LABELS[column.type.value], "privacy": PRIVACY_LABELS[column.privacy.value],
                             "rules": "；".join(rules)})
         datasets.append({"name": dataset.name, "title": dataset.title, "description": dataset.description,
+                         "key": key_label(dataset, list(dataset.key)),
                          "optional": dataset.optional, "columns": columns})
     return PageJob("data-dictionary/index.html", "data_dictionary.html", {"section": "", "datasets": datasets})

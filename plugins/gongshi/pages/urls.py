@@ -12,6 +12,10 @@ a QR code printed on a card must keep working for the card's life.
     /penalties/{authority,year,violation,kind}/<slug>/[page/N/]   listings
     /companies/<统一社会信用代码>/           every published decision about one business
     /companies/lookup/meta.json, <n>.json   lookup by 统一社会信用代码 or full name
+    /inspections/task/<任务编号 slug>/       one 双随机 task: its subjects and results
+    /inspections/{authority,year,result}/<slug>/[page/N/]   listings of results
+    /supervision/<kind slug>/[page/N/]      案卷评查 / 专项监督 / 执法考核 (slugs in datasets.py)
+    /supervision/unit/<单位 slug>/           one unit's outcomes across periods
 
 Each function returns the path relative to the site root, ending in "/" for pages; `file_of`
 turns it into the file written under output/.
@@ -78,6 +82,22 @@ def company(uscc: str) -> str:
 
 def penalties_by(facet: str, value_slug: str, page: int = 1) -> str:
     return paged(f"penalties/{facet}/{_seg(value_slug)}/", page)
+
+
+def inspection_task(task_no: str) -> str:
+    return f"inspections/task/{_seg(slug(task_no))}/"
+
+
+def inspections_by(facet: str, value_slug: str, page: int = 1) -> str:
+    return paged(f"inspections/{facet}/{_seg(value_slug)}/", page)
+
+
+def supervision_kind(kind_slug: str, page: int = 1) -> str:
+    return paged(f"supervision/{kind_slug}/", page)
+
+
+def supervision_unit(unit: str) -> str:
+    return f"supervision/unit/{_seg(slug(unit))}/"
 
 
 def paged(base: str, page: int) -> str:

@@ -48,7 +48,14 @@ def make_public_table(table: Table) -> tuple[Table, RedactionReport]:
     """Never columns dropped; party and scrub columns redacted; minors' records withheld."""
     public = drop_never_columns(table)
     if not public.dataset.party_type_column:
-        return public, RedactionReport()
+        # No party (supervision: the units are agencies), but free text is still scrubbed.
+        scrub = public.dataset.keys_of(Privacy.SCRUB)
+        if not scrub:
+            return public, RedactionReport()
+        frame = public.frame.copy()
+        for column in scrub:
+            frame[column] = [scrub_text(text) for text in frame[column].tolist()]
+        return Table(public.dataset, frame), RedactionReport()
     frame, report = redact_frame(public.frame, public.dataset, public.dataset.party_type_column)
     return Table(public.dataset, frame), report
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .calendar import WorkCalendar
 from .deadlines import DEFAULT_RULES, DeadlineRule, Timeliness, measure, timeliness_changes
+from .oversight import oversight_changes, oversight_states
 from .penalties import PenaltyRules, penalty_states
 
 __all__ = ["DATA_STATUS", "DEFAULT_RULES", "OFFICER_STATUS_LABELS", "Change", "DeadlineRule", "PenaltyRules",
@@ -116,6 +117,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     penalties = state.public["penalties"]
     penalties.frame = penalty_states(penalties.frame, today, state.calendar, state.settings.penalty_rules)
     state.rebuild.changes += penalty_changes(penalties.frame, today)
+    inspections, supervision = state.public["inspections"], state.public["supervision"]
+    inspections.frame, supervision.frame = oversight_states(inspections.frame, supervision.frame, today)
+    state.rebuild.changes += [Change(*change) for change in
+                              oversight_changes(inspections.frame, supervision.frame, today)]
     frames = {name: table.frame for name, table in state.public.tables.items()}
     state.timeliness = measure(frames, agencies, state.settings.deadline_rules, state.calendar, today)
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")

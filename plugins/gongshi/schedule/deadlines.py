@@ -31,10 +31,11 @@ class DeadlineRule:
 
 DEFAULT_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule("penalties", "decided_on", 7, "行政处罚决定", "decision_no", "authority"),
-    DeadlineRule("inspections", "completed_on", 20, "双随机抽查结果", "task_no", "authority"),
-    DeadlineRule("supervision", "completed_on", 15, "案卷评查结果", "title", "unit", ("kind", "案卷评查")),
-    DeadlineRule("supervision", "completed_on", 30, "专项监督结果", "title", "unit", ("kind", "专项监督")),
-    DeadlineRule("supervision", "completed_on", 20, "执法考核结果", "title", "unit", ("kind", "执法考核")),
+    # record_key (schedule.oversight): 任务编号/检查对象 and 类型/项目名称/单位, one per published result
+    DeadlineRule("inspections", "completed_on", 20, "双随机抽查结果", "record_key", "authority"),
+    DeadlineRule("supervision", "completed_on", 15, "案卷评查结果", "record_key", "unit", ("kind", "案卷评查")),
+    DeadlineRule("supervision", "completed_on", 30, "专项监督结果", "record_key", "unit", ("kind", "专项监督")),
+    DeadlineRule("supervision", "completed_on", 20, "执法考核结果", "record_key", "unit", ("kind", "执法考核")),
 )
 # Annual duty (RULES.md): the 执法主体资格清单 is refreshed every year by 1月31日.
 ANNUAL_REFRESH_BY = (1, 31)

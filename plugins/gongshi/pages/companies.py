@@ -1,0 +1,61 @@
+"""Company pages (`/companies/<统一社会信用代码>/`): everything published about one business,
+in sections like the tabs of the national enterprise credit portal — 行政处罚 (published
+decisions with remedies) and 抽查检查 (双随机 results) — joined on 统一社会信用代码. A business
+with only inspection results gets a page too; the company lookup finds every page by code or
+by full name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+
+from ..feeds.load import records
+from . import urls
+from .inspections import COLUMNS as INSPECTION_COLUMNS
+from .inspections import result_row
+from .penalties import listing_row
+from .render import PageJob
+
+
+def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> Iterator[PageJob]:
+    """A page per 统一社会信用代码 among published decisions and published inspection results
+    (both frames already public-only and newest first)."""
+    decisions: dict[str, list[dict[str, Any]]] = {}
+    for record in penalties[penalties["party_uscc"] != ""].to_dict("records"):
+        decisions.setdefault(record["party_uscc"], []).append(record)
+    checks: dict[str, list[dict[str, Any]]] = {}
+    for record in records(inspections[inspections["subject_uscc"] != ""], INSPECTION_COLUMNS):
+        checks.setdefault(record["subject_uscc"], []).append(record)
+    for uscc in sorted(decisions.keys() | checks.keys()):
+        mine, checked = decisions.get(uscc, []), checks.get(uscc, [])
+        names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
+        yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
+            "section": "",
+            "company": {"uscc": uscc, "name": names[0], "names": sorted(set(names))},
+            "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
+                                            "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
+                          for r in mine],
+            "inspections": [result_row(r) for r in checked],
+        })
+
+
+def company_lookup_entries(penalties: pd.DataFrame, inspections: pd.DataFrame) -> dict[str, str]:
+    """Lookup key (full 统一社会信用代码, or full name) -> the company's USCC."""
+    entries: dict[str, str] = {}
+    pairs = list(zip(penalties["party_uscc"], penalties["party_name"]))
+    pairs += zip(inspections["subject_uscc"], inspections["subject_name"])
+    for uscc, name in pairs:
+        if uscc:
+            entries[uscc] = uscc
+            if "某" not in name:  # a masked operator's name (李某某) names no one business
+                entries.setdefault(lookup_name(name), uscc)
+    return entries
+
+
+def lookup_name(name: str) -> str:
+    """How a typed name is compared: the browser does the same (NFKC, no spaces, upper case)."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).upper()
