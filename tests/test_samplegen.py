@@ -73,7 +73,8 @@ def test_same_arguments_give_identical_bytes(tmp_path: Path, variety: bool) -> N
 
 def test_counts_match_rows_on_disk(sample: tuple[Path, dict[str, int]]) -> None:
     out, counts = sample
-    assert counts == {"agencies": 12, "officers": 300, "powers": 300, "penalties": 240}
+    assert counts == {"agencies": 12, "officers": 300, "powers": 300, "penalties": 240, "inspections": 300,
+                      "supervision": 60}
     assert len(_read_csv(out / "agencies.csv")[0]) - 1 == counts["agencies"]
     assert sum(len(_read_csv(p)[0]) - 1 for p in (out / "officers").glob("*.csv")) == counts["officers"]
     ws = load_workbook(out / "powers.xlsx").worksheets[0]
@@ -144,8 +145,10 @@ def test_no_personal_numbers_outside_never_columns(plain: tuple[Path, dict[str, 
 
 def test_plain_mode_writes_three_csvs(plain: tuple[Path, dict[str, int]]) -> None:
     out, counts = plain
-    assert sorted(_files(out)) == ["agencies.csv", "officers.csv", "penalties.csv", "powers.csv"]
-    assert counts == {"agencies": 30, "officers": 2000, "powers": 500, "penalties": 240}
+    assert sorted(_files(out)) == ["agencies.csv", "inspections.csv", "officers.csv", "penalties.csv", "powers.csv",
+                                   "supervision.csv"]
+    assert counts == {"agencies": 30, "officers": 2000, "powers": 500, "penalties": 240, "inspections": 300,
+                      "supervision": 60}
     assert not (out / "officers.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -368,7 +371,9 @@ def test_penalties_do_not_change_other_datasets(tmp_path: Path) -> None:
     generate_feeds(b, officers=100, powers=60, penalties=500)
     fa, fb = _files(a), _files(b)
     assert not any(k.startswith("penalties") for k in fa)
-    assert {k: v for k, v in fb.items() if not k.startswith("penalties")} == fa
+    # inspections visit some penalised businesses (so company pages join both): they may change
+    assert {k: v for k, v in fb.items() if not k.startswith(("penalties", "inspections"))} == {
+        k: v for k, v in fa.items() if not k.startswith("inspections")}
 
 
 def test_penalty_bytes_are_reproducible(tmp_path: Path) -> None:
@@ -409,3 +414,71 @@ def test_cli_penalties_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert len(_read_csv(tmp_path / "penalties.csv")[0]) == 31
     with pytest.raises(SystemExit):
         main(["--out", str(tmp_path), "--penalties", "-1"])
+
+
+# -- inspections and supervision -------------------------------------------------------------
+def _inspections(out: Path) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted((out / "inspections").glob("*.csv")):
+        rows += list(csv.DictReader(path.open(encoding="utf-8")))
+    return rows
+
+
+def test_sample_inspections_cover_what_the_portal_must_handle(sample: tuple[Path, dict[str, int]]) -> None:
+    from gongshi.feeds.datasets import INSPECTION_RESULTS
+
+    rows = _inspections(sample[0])
+    assert len(rows) == 300 and 20 <= len({r["任务编号"] for r in rows}) <= 60  # a few dozen tasks
+    assert {r["检查结果"] for r in rows} == set(INSPECTION_RESULTS)
+    persons = [r for r in rows if r["检查对象类别"] in ("自然人", "个体工商户")]
+    assert {r["检查对象类别"] for r in persons} == {"自然人", "个体工商户"}
+    assert all(looks_like_person_name(r["检查对象名称"]) for r in persons)  # so the portal masks them
+    assert all(not r["统一社会信用代码"] for r in persons if r["检查对象类别"] == "自然人")
+    with_mobile = [r["整改要求"] for r in rows if MOBILE_SHAPED.search(r["整改要求"])]
+    assert with_mobile and all(not MOBILE_SHAPED.search(scrub_text(t)) for t in with_mobile)
+    assert any(r["公示日期"] and (r["公示日期"].replace("年", "-") > REF.isoformat()) for r in rows)  # scheduled
+    for row in rows:  # personal numbers only in 整改要求, which is scrubbed
+        for key, value in row.items():
+            if key != "整改要求":
+                assert not ID_SHAPED.search(value) and not MOBILE_SHAPED.search(value), (key, value)
+
+
+def test_sample_inspections_check_some_penalised_businesses(sample: tuple[Path, dict[str, int]]) -> None:
+    tables = load_feeds(sample[0], ProblemLog())
+    penalised = set(tables["penalties"].frame["party_uscc"]) - {""}
+    checked = set(tables["inspections"].frame["subject_uscc"]) - {""}
+    assert len(penalised & checked) >= 5 and len(checked - penalised) >= 100
+
+
+def test_sample_supervision_covers_kinds_grades_periods_and_rectification(sample: tuple[Path, dict[str, int]]) -> None:
+
+    from gongshi.schedule.oversight import oversight_states
+
+    tables = load_feeds(sample[0], ProblemLog())
+    frame = tables["supervision"].frame
+    assert len(frame) == 60
+    assert set(frame["kind"]) == {"案卷评查", "专项监督", "执法考核"}
+    assert set(frame["grade"]) - {""} == {"优秀", "良好", "合格", "不合格"}
+    periods = frame[frame["kind"] == "案卷评查"].groupby("unit")["title"].nunique()
+    assert (periods >= 2).sum() >= 5  # several periods per unit
+    _, states = oversight_states(tables["inspections"].frame, frame, REF)
+    assert set(states["rect_status"]) == {"done", "in_progress", "overdue", "overdue_unrectified", "none"}
+    assert (states["pub_state"] == "scheduled").any()
+    assert frame["findings"].str.contains(MOBILE_SHAPED).any()  # to be scrubbed
+
+
+def test_oversight_counts_options_and_reproducibility(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--out", str(tmp_path / "a"), "--plain", "--officers", "5", "--powers", "5", "--penalties", "0",
+                 "--inspections", "500", "--supervision", "120"]) == 0
+    assert "inspections=500 supervision=120" in capsys.readouterr().out
+    main(["--out", str(tmp_path / "b"), "--plain", "--officers", "5", "--powers", "5", "--penalties", "0",
+          "--inspections", "500", "--supervision", "120"])
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    log = ProblemLog()
+    load_feeds(tmp_path / "a", log)
+    assert not log.errors, log.report()
+    main(["--out", str(tmp_path / "a"), "--plain", "--officers", "5", "--powers", "5", "--penalties", "0",
+          "--inspections", "0", "--supervision", "0"])  # zero removes the stale files
+    assert not (tmp_path / "a/inspections.csv").exists() and not (tmp_path / "a/supervision.csv").exists()
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path), "--inspections", "-1"])

@@ -1,4 +1,5 @@
-"""Deterministic generator of fictional feeds (agencies, officers, powers, penalties) for 江临市.
+"""Deterministic generator of fictional feeds (agencies, officers, powers, penalties, inspections,
+supervision) for 江临市.
 
 Used to write the committed sample in ``data_feeds/`` (``variety=True``: the accepted encodings,
 header aliases such as the national 双公示 codes, date forms and XLSX files) and by tests and
@@ -9,6 +10,7 @@ other datasets' files as they were.
     PYTHONPATH=plugins python -m gongshi.samplegen --out data_feeds
     PYTHONPATH=plugins python -m gongshi.samplegen --out /tmp/big --plain --officers 1000000
     PYTHONPATH=plugins python -m gongshi.samplegen --out /tmp/big --plain --penalties 200000
+    PYTHONPATH=plugins python -m gongshi.samplegen --out /tmp/big --plain --inspections 50000 --supervision 5000
 
 Personal numbers appear only where a real feed has them: the officers' 身份证号 and 手机号码 and
 the penalties' 证件号码 (privacy class ``never``), and — for natural persons and sole traders
@@ -1464,12 +1466,273 @@ def _write_penalty_feeds(out_dir: Path, agencies: list[Agency], rows: list[list]
     return len(rows)
 
 
+# -- inspections (双随机抽查结果) and supervision (监督考核结果) -----------------------------------
+INSPECTION_HEADER = ["任务编号", "任务名称", "抽查类型", "抽查事项", "检查对象名称", "检查对象类别", "统一社会信用代码",
+                     "检查机关", "检查完成日期", "检查结果", "整改要求", "整改期限", "公示日期"]
+INSPECTION_DATE_COLS = (8, 11, 12)
+SUPERVISION_HEADER = ["类型", "项目名称", "被评查单位", "完成日期", "评查案卷数", "等次", "得分", "发现问题", "整改要求",
+                      "整改期限", "整改状态", "公示日期"]
+SUPERVISION_DATE_COLS = (3, 9, 11)
+INSPECTION_RESULTS = (("未发现问题", 52), ("发现问题已责令改正", 16), ("发现问题待后续处理", 6),
+                      ("未发现开展本次抽查涉及的经营活动", 8), ("通过登记的住所（经营场所）无法联系", 7), ("不配合检查", 3),
+                      ("其他", 8))
+PROBLEM_RESULTS = ("发现问题已责令改正", "发现问题待后续处理")
+# 执法领域 -> (task theme, 抽查事项, what a business of the domain is called, 整改要求 phrases)
+CHECK_THEMES = {
+    "市场监管": ("食品经营者", "食品经营许可情况；进货查验记录制度落实情况；食品贮存条件", ("食品", "商贸", "餐饮管理"),
+             ("完善进货查验记录", "清理过期食品并建立临期食品管理制度", "公示有效的食品经营许可证")),
+    "生态环境": ("排污单位", "排污许可证执行情况；污染防治设施运行情况；自行监测情况", ("化工", "环保科技", "印染"),
+             ("按排污许可证要求开展自行监测", "修复废气收集设施", "规范危险废物贮存场所标识")),
+    "交通运输": ("道路运输经营者", "经营资质；车辆技术档案；从业人员资格", ("运输", "物流", "汽车服务"),
+             ("补齐车辆技术档案", "更换从业资格证过期的驾驶员", "建立安全生产例会制度")),
+    "城市管理": ("沿街商户", "门前责任区落实情况；户外广告设置情况", ("商贸", "广告", "餐饮管理"),
+             ("拆除未经批准设置的户外广告", "落实门前三包责任", "规范油烟净化设施清洗记录")),
+    "卫生健康": ("公共场所经营者", "卫生许可情况；从业人员健康证明；空气质量检测", ("酒店管理", "美容美发", "游泳健身"),
+             ("为从业人员办理健康证明", "完善公共用品清洗消毒记录", "开展室内空气质量检测")),
+    "应急管理": ("危险化学品经营单位", "安全生产责任制；隐患排查治理；应急预案", ("化工", "能源", "五金"),
+             ("修订生产安全事故应急预案", "建立隐患排查治理台账", "组织从业人员安全培训")),
+}
+DEFAULT_THEME = ("生产经营单位", "依法经营情况；许可证照公示情况", ("商贸", "科技", "服务"),
+                 ("规范证照公示", "建立健全内部管理制度", "按规定报送相关材料"))
+SPECIAL_SUPERVISION = ("涉企行政检查专项监督", "行政处罚裁量基准执行情况专项监督", "“首违不罚”清单落实情况专项监督",
+                       "行政执法全过程记录专项监督")
+CASE_FINDINGS = ("部分案卷送达回证缺失", "裁量理由说明不充分", "调查询问笔录记录不完整", "法制审核意见过于简单",
+                 "立案审批时间晚于调查取证时间", "证据材料未按规定编号归档")
+CASE_REQUIREMENTS = ("对照评查标准逐卷整改", "组织执法人员开展案卷制作培训", "完善法制审核工作规程",
+                     "建立案卷定期自查制度")
+
+
+def _grade(score: float) -> str:
+    return "优秀" if score >= 90 else "良好" if score >= 80 else "合格" if score >= 60 else "不合格"
+
+
+def _mobile(rnd: Callable[[], float], rr: Callable[[int], int]) -> str:
+    return MOBILE_PREFIXES[int(rnd() * len(MOBILE_PREFIXES))] + f"{rr(10**8):08d}"
+
+
+def inspection_rows(agencies: list[Agency], n: int, rng: Random, ref: date,
+                    penalised: list[tuple[str, str]] = ()) -> list[list]:
+    """``n`` checked subjects in tasks of 5–15 (a few dozen tasks for a few hundred subjects);
+    dates are ordinals. Some subjects are businesses with penalty decisions (``penalised``:
+    (name, USCC) pairs), so that company pages join both; some are 个体工商户 named after their
+    operator and 自然人 (names to mask), some 整改要求 carry a mobile number (to scrub), every
+    检查结果 appears, and the most recent task is still scheduled (公示日期 after ``ref``)."""
+    if n <= 0:
+        return []
+    rnd = rng.random
+
+    def rr(k: int) -> int:
+        return int(rnd() * k)
+    eligible = [a for a in agencies if a.kind == "法定行政机关"] or agencies
+    weights = [PENALTY_DOMAIN_WEIGHT.get(a.domain, 2) for a in eligible]
+    results = [r for r, _ in INSPECTION_RESULTS]
+    forced = list(results)  # every 检查结果 at least once
+    used: set[str] = set()
+    companies = dict(penalised)  # name -> USCC
+    r0 = ref.toordinal()
+    rows: list[list] = []
+    seq: Counter[tuple[str, int]] = Counter()
+    sizes = []
+    while sum(sizes) < n:
+        sizes.append(min(5 + rr(11), n - sum(sizes)))
+    span = 720  # tasks over the last two years
+    ends = sorted((r0 - 3 - rr(span) for _ in sizes), reverse=True)
+    for t, (size, end) in enumerate(zip(sizes, ends)):
+        a = rng.choices(eligible, weights)[0]
+        theme, items, trades, fixes = CHECK_THEMES.get(a.domain, DEFAULT_THEME)
+        year = date.fromordinal(end).year
+        slug = a.slug.upper().replace("-", "")
+        seq[slug, year] += 1
+        task_no = f"{slug}-SJ-{year}-{seq[slug, year]:03d}"
+        task_name = f"{year}年{theme}“双随机、一公开”{'定向' if t % 3 == 0 else ''}抽查"
+        scheduled = t == 0 and n >= 10  # the newest task is published only after ref
+        for _ in range(size):
+            while True:  # until the feed key (task, code or name) is new
+                roll = rnd()
+                if penalised and roll < 0.2:
+                    name, uscc = penalised[rr(len(penalised))]
+                    kind, person = ORG, ""
+                elif roll < 0.33:
+                    person = _name(rnd)
+                    name, kind = person, SOLE
+                    uscc = "92" + "339900" + _company_org_code(rnd)
+                    uscc += uscc_check_char(uscc)
+                elif roll < 0.38:
+                    person = _name(rnd)
+                    name, kind, uscc = person, PERSON, ""
+                else:
+                    brand = (BRANDS3[rr(len(BRANDS3))] if rnd() < 0.3
+                             else BRANDS2_A[rr(len(BRANDS2_A))] + BRANDS2_B[rr(len(BRANDS2_B))])
+                    name = f"{CITY}{brand}{trades[rr(len(trades))]}{ORG_FORMS[rr(len(ORG_FORMS))]}"
+                    kind, person = ORG, ""
+                    uscc = "91" + "339900" + _company_org_code(rnd)
+                    uscc = companies.setdefault(name, uscc + uscc_check_char(uscc))  # one name, one business
+                key = f"{task_no}/{uscc or name}"
+                if key not in used and not (uscc and id_number_is_valid(uscc)):
+                    break  # a code must not look like an ID number either
+            used.add(key)
+            result = forced.pop(0) if forced else rng.choices(results, [w for _, w in INSPECTION_RESULTS])[0]
+            completed = end - rr(15)
+            fix, until = "", None
+            if result in PROBLEM_RESULTS:
+                fix = fixes[rr(len(fixes))]
+                if person and rnd() < 0.5:
+                    fix = f"{person}应{fix}"  # the operator's name, masked with the subject's
+                if rnd() < 0.3:
+                    fix += f"，整改完成后报告检查人员（联系人手机{_mobile(rnd, rr)}）"
+                until = completed + 15 + rr(46)
+            published = r0 + 1 + rr(10) if scheduled else _add_workdays(completed, 3 + rr(20))
+            if not scheduled and published > r0:
+                published = r0
+            rows.append([task_no, task_name, "定向抽查" if t % 3 == 0 else "不定向抽查", items, name, kind, uscc,
+                         a.name, completed, result, fix, until, published])
+    rows.sort(key=lambda r: (r[0], r[6] or r[4]))
+    return rows
+
+
+def supervision_rows(agencies: list[Agency], n: int, rng: Random, ref: date) -> list[list]:
+    """``n`` outcomes, newest periods first: each agency's annual 案卷评查 and 执法考核 over several
+    years, and 专项监督 of some; every 等次; 整改中 overdue and not, 已整改, 逾期未整改; the newest
+    outcome still scheduled. Dates are ordinals."""
+    if n <= 0:
+        return []
+    rnd = rng.random
+
+    def rr(k: int) -> int:
+        return int(rnd() * k)
+    r0 = ref.toordinal()
+    units = agencies[:12] if len(agencies) > 12 else agencies
+    candidates: list[tuple[int, str, str, Agency]] = []
+    year = ref.year
+    while len(candidates) < n:
+        for a in units:
+            review = date(year, 10, 1).toordinal() + rr(60)
+            assess = date(year, 2, 20).toordinal() + rr(40)
+            if review < r0:
+                candidates.append((review, "案卷评查", f"{year}年度行政处罚案卷评查", a))
+            if assess < r0:
+                candidates.append((assess, "执法考核", f"{year - 1}年度行政执法考核", a))
+        for k, theme in enumerate(SPECIAL_SUPERVISION):
+            for a in units[k % 3::3]:
+                done = date(year, 4 + 2 * k, 1).toordinal() + rr(25)
+                if done < r0:
+                    candidates.append((done, "专项监督", f"{year}年{theme}", a))
+        year -= 1
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2], c[3].name))
+    candidates = candidates[:n]
+    rows = []
+    forced_grades = ["不合格", "优秀", "合格", "良好"]
+    forced_states = ["overdue", "in_progress", "done", "unrectified"]
+    for i, (done, kind, title, a) in enumerate(candidates):
+        cases = score = grade = ""
+        if kind != "专项监督":
+            value = min(99.5, max(45.0, rng.gauss(84, 8)))
+            if forced_grades:
+                value = {"不合格": 55.5, "优秀": 93.0, "合格": 72.5, "良好": 85.5}[forced_grades.pop(0)]
+            score = f"{round(value * 2) / 2:g}"
+            grade = _grade(float(score))
+            cases = str(10 + rr(31)) if kind == "案卷评查" else ""
+        findings = requirements = state = ""
+        until = None
+        if kind == "专项监督" or grade in ("合格", "不合格", "良好"):
+            findings = "；".join(rng.sample(CASE_FINDINGS, 2))
+            requirements = "；".join(rng.sample(CASE_REQUIREMENTS, 2))
+            if rnd() < 0.15:
+                findings += f"；执法人员将个人手机号码{_mobile(rnd, rr)}写入文书"
+            until = done + 30 + rr(61)
+            wanted = forced_states.pop(0) if forced_states else ""
+            if wanted == "overdue" or (not wanted and until < r0 and rnd() < 0.12):
+                until = min(until, r0 - 1 - rr(20))
+                state = "整改中"  # not updated after the 期限: shown as 逾期
+            elif wanted == "in_progress" or (not wanted and until >= r0):
+                until = max(until, r0 + 5 + rr(40))
+                state = "整改中"
+            elif wanted == "unrectified" or (not wanted and rnd() < 0.15):
+                until = min(until, r0 - 1)
+                state = "逾期未整改"
+            else:
+                until = min(until, r0 - 1)
+                state = "已整改"
+        days = {"案卷评查": 15, "专项监督": 30, "执法考核": 20}[kind]
+        published = _add_workdays(done, 2 + rr(days + 3))  # now and then late
+        if i == 0:
+            published = r0 + 3 + rr(20)  # the newest outcome is still scheduled
+        elif published > r0:
+            published = r0
+        rows.append([kind, title, a.name, done, cases, grade, score, findings, requirements, until, state, published])
+    rows.sort(key=lambda r: (r[3], r[0], r[1], r[2]))
+    return rows
+
+
+def _dated(rows: Iterable[list], columns: tuple[int, ...], fmt: Callable[[int | None], str]) -> Iterator[list]:
+    for r in rows:
+        out = list(r)
+        for c in columns:
+            out[c] = fmt(out[c])
+        yield out
+
+
+def _remove_stale(out_dir: Path, name: str, keep: Iterable[Path]) -> None:
+    """Delete ``name``.csv/.xlsx and files of the ``name`` folder this run did not write."""
+    keep = {p.resolve() for p in keep}
+    folder = out_dir / name
+    candidates = [out_dir / f"{name}.csv", out_dir / f"{name}.xlsx"]
+    if folder.is_dir():
+        candidates += sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".csv", ".xlsx"))
+    for path in candidates:
+        if path.is_file() and path.resolve() not in keep:
+            path.unlink()
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def _write_oversight_feeds(out_dir: Path, agencies: list[Agency], inspections: list[list],
+                           supervision: list[list], variety: bool) -> dict[str, int]:
+    """Plain: inspections.csv and supervision.csv (UTF-8, ISO dates). Variety: an inspections/
+    folder with one CSV per 检查机关 (one of them with Chinese-style dates) and supervision.csv as
+    Excel on Chinese Windows saves it (GB18030, CRLF, 2026/3/5 dates)."""
+    iso = _iso_formatter()
+    written: list[Path] = []
+    if inspections and not variety:
+        written.append(out_dir / "inspections.csv")
+        _write_csv(written[-1], INSPECTION_HEADER, _dated(inspections, INSPECTION_DATE_COLS, iso))
+    elif inspections:
+        folder = out_dir / "inspections"
+        folder.mkdir(exist_ok=True)
+        slugs = {a.name: a.slug for a in agencies}
+        by_file: dict[str, list[list]] = {}
+        for r in inspections:
+            by_file.setdefault(slugs[r[7]], []).append(r)
+        for k, (slug, group) in enumerate(sorted(by_file.items())):
+            path = folder / f"{slug}.csv"
+            if k == 1:
+                rows = [[*r[:8], _varied_date(r[8], 1), *r[9:11], _varied_date(r[11], 1), _varied_date(r[12], 1)]
+                        for r in group]
+            else:
+                rows = list(_dated(group, INSPECTION_DATE_COLS, iso))
+            _write_csv(path, INSPECTION_HEADER, rows)
+            written.append(path)
+    _remove_stale(out_dir, "inspections", written)
+    written = []
+    if supervision:
+        written.append(out_dir / "supervision.csv")
+        if variety:
+            _write_csv(written[-1], SUPERVISION_HEADER, _dated(supervision, SUPERVISION_DATE_COLS, _slash_formatter()),
+                       "gb18030", "\r\n")
+        else:
+            _write_csv(written[-1], SUPERVISION_HEADER, _dated(supervision, SUPERVISION_DATE_COLS, iso))
+    _remove_stale(out_dir, "supervision", written)
+    return {"inspections": len(inspections), "supervision": len(supervision)}
+
+
 def generate_feeds(out_dir: Path, *, officers: int = 300, powers: int = 300, agencies: int = 12,
-                   penalties: int = 240, seed: int = 20261123, reference_date: date = date(2026, 11, 23),
-                   variety: bool = True) -> dict[str, int]:
-    """Write agencies/officers/powers/penalties feeds into ``out_dir``; return rows written per dataset."""
-    if penalties < 0:
-        raise ValueError(f"penalties must not be negative, got {penalties}")
+                   penalties: int = 240, inspections: int = 300, supervision: int = 60, seed: int = 20261123,
+                   reference_date: date = date(2026, 11, 23), variety: bool = True) -> dict[str, int]:
+    """Write agencies/officers/powers/penalties/inspections/supervision feeds into ``out_dir``;
+    return rows written per dataset."""
+    for name, value in (("penalties", penalties), ("inspections", inspections), ("supervision", supervision)):
+        if value < 0:
+            raise ValueError(f"{name} must not be negative, got {value}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     ref = reference_date
@@ -1480,6 +1743,10 @@ def generate_feeds(out_dir: Path, *, officers: int = 300, powers: int = 300, age
     prows = power_rows(ags, powers, Random(f"{seed}:powers"), ref)
     # a stream of its own, so adding penalties changes nothing in the other datasets
     pen = penalty_rows(ags, penalties, Random(f"{seed}:penalties"), ref) if penalties else []
+    # Streams of their own too; some checked businesses are penalised ones (company pages join both).
+    penalised = sorted({(r[1], r[3]) for r in pen if r[2] == ORG and r[3]})
+    checks = inspection_rows(ags, inspections, Random(f"{seed}:inspections"), ref, penalised)
+    outcomes = supervision_rows(ags, supervision, Random(f"{seed}:supervision"), ref)
     if not variety:
         iso = _iso_formatter()
 
@@ -1496,6 +1763,7 @@ def generate_feeds(out_dir: Path, *, officers: int = 300, powers: int = 300, age
             written.append(out_dir / "penalties.csv")
             counts["penalties"] = _write_csv(written[0], PENALTY_HEADER, _penalty_text(pen, iso))
         _remove_penalty_files(out_dir, written, whole_folder=False)
+        counts |= _write_oversight_feeds(out_dir, ags, checks, outcomes, variety=False)
         return counts
     odir = out_dir / "officers"
     odir.mkdir(exist_ok=True)
@@ -1523,6 +1791,7 @@ def generate_feeds(out_dir: Path, *, officers: int = 300, powers: int = 300, age
     stamp = datetime(ref.year, ref.month, ref.day)
     counts["powers"] = _write_powers_xlsx(out_dir / "powers.xlsx", prows, stamp)
     counts["penalties"] = _write_penalty_feeds(out_dir, ags, pen, stamp)
+    counts |= _write_oversight_feeds(out_dir, ags, checks, outcomes, variety=True)
     return counts
 
 
@@ -1533,6 +1802,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--powers", type=int, default=300)
     p.add_argument("--agencies", type=int, default=12)
     p.add_argument("--penalties", type=int, default=240)
+    p.add_argument("--inspections", type=int, default=300, help="checked subjects (双随机抽查结果 rows)")
+    p.add_argument("--supervision", type=int, default=60, help="监督考核结果 rows")
     p.add_argument("--seed", type=int, default=20261123)
     p.add_argument("--reference-date", type=date.fromisoformat, default=date(2026, 11, 23))
     p.add_argument("--plain", action="store_true", help="plain UTF-8 CSVs with ISO dates (benchmarks)")
@@ -1540,7 +1811,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     try:
         counts = generate_feeds(args.out, officers=args.officers, powers=args.powers, agencies=args.agencies,
-                                penalties=args.penalties, seed=args.seed, reference_date=args.reference_date, variety=not args.plain)
+                                penalties=args.penalties, inspections=args.inspections,
+                                supervision=args.supervision, seed=args.seed, reference_date=args.reference_date, variety=not args.plain)
     except ValueError as exc:
         p.error(str(exc))
     print(" ".join(f"{k}={v}" for k, v in counts.items()) + f" in {time.perf_counter() - t0:.2f}s -> {args.out}")
