@@ -39,6 +39,7 @@ def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
     company = _first(decisions, "party_uscc", (decisions["pub_state"] == "public") & (decisions["party_uscc"] != ""))
     officer = {state: _first(officers, "certificate_no", officers["state"] == state)
                for state in ("valid", "expired", "suspended", "revoked")}
+    oversight = oversight_pages(tables, decisions)
     return {
         "home": "/",
         "officers": "/officers/",
@@ -64,6 +65,37 @@ def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
         "company": f"/companies/{company}/",
         "timeliness": "/timeliness/",
         "data-dictionary": "/data-dictionary/",
+        **oversight,
+    }
+
+
+def oversight_pages(tables, decisions: pd.DataFrame) -> dict[str, str]:  # noqa: ANN001
+    """The spot-check, supervision, company and content page types (issue 5)."""
+    from gongshi.pages import urls
+    from gongshi.privacy import make_public
+    from gongshi.schedule.oversight import oversight_states
+
+    public = make_public(tables)
+    checks, outcomes = oversight_states(public["inspections"].frame, public["supervision"].frame,
+                                        dt.date(2026, 11, 23))
+    checks = checks[checks["pub_state"] == "public"]
+    outcomes = outcomes[outcomes["pub_state"] == "public"]
+    penalised = set(decisions.loc[decisions["pub_state"] == "public", "party_uscc"]) - {""}
+    checked = set(checks["subject_uscc"]) - {""}
+    assert penalised & checked and checked - penalised, "the sample needs both kinds of company page"
+    return {
+        "inspections": "/inspections/",
+        "inspection-task": "/" + urls.inspection_task(_first(checks, "task_no")),
+        "inspections-by-result": "/" + urls.inspections_by("result", urls.slug("发现问题已责令改正")),
+        "supervision": "/supervision/",
+        "supervision-kind": "/" + urls.supervision_kind("case-review"),
+        "supervision-unit": "/" + urls.supervision_unit(_first(outcomes, "unit")),
+        "company-both": "/" + urls.company(sorted(penalised & checked)[0]),
+        "company-inspections-only": "/" + urls.company(sorted(checked - penalised)[0]),
+        "process": "/process/",
+        "reports": "/reports/",
+        "report": "/reports/2025/",
+        "case": "/cases/2026-food-safety/",
     }
 
 
@@ -71,7 +103,9 @@ PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "powe
             "officer-expired", "officer-suspended", "officer-revoked", "power-cancelled",
             "officers-of-agency", "powers-of-agency", "about", "not-found",
             "penalties", "penalty", "penalty-withdrawn", "penalty-ended", "penalties-of-year", "company",
-            "timeliness", "data-dictionary"]
+            "timeliness", "data-dictionary",
+            "inspections", "inspection-task", "inspections-by-result", "supervision", "supervision-kind",
+            "supervision-unit", "company-both", "company-inspections-only", "process", "reports", "report", "case"]
 
 
 @pytest.fixture(scope="module")
