@@ -1544,7 +1544,7 @@ def inspection_rows(agencies: list[Agency], n: int, rng: Random, ref: date,
         slug = a.slug.upper().replace("-", "")
         seq[slug, year] += 1
         task_no = f"{slug}-SJ-{year}-{seq[slug, year]:03d}"
-        task_name = f"{year}年{theme}“双随机、一公开”{'定向' if t % 3 == 0 else ''}抽查"
+        task_name = f"{year}年{theme}“双随机、一公开”{'定向' if t % 3 == 0 else ''}抽查（第{seq[slug, year]}批）"
         scheduled = t == 0 and n >= 10  # the newest task is published only after ref
         for _ in range(size):
             while True:  # until the feed key (task, code or name) is new

@@ -8,6 +8,7 @@ past its 整改期限 reads 逾期.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -133,10 +134,9 @@ def index_job(rows: list[dict[str, Any]]) -> PageJob:
               "chart": score_chart(rows, k) if k in SCORED_KINDS else "",
               "grades": grade_table(rows, k) if k in SCORED_KINDS else [],
               "latest": [r for r in rows if r["kind"] == k][:5]} for k in SUPERVISION_KINDS]
-    units = sorted({r["unit"] for r in rows})
+    per_unit = Counter(r["unit"] for r in rows)
     return PageJob("supervision/index.html", "supervision.html", {
         "section": "supervision", "total": len(rows), "kinds": kinds, "grades": list(GRADES),
         "progress": counts, "progress_chart": progress_chart,
         "overdue": [r for r in rows if r["status"] in ("overdue", "overdue_unrectified")],
-        "units": [{"unit": u, "url": urls.supervision_unit(u), "count": sum(1 for r in rows if r["unit"] == u)}
-                  for u in units]})
+        "units": [{"unit": u, "url": urls.supervision_unit(u), "count": per_unit[u]} for u in sorted(per_unit)]})
