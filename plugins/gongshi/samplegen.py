@@ -1601,7 +1601,7 @@ def supervision_rows(agencies: list[Agency], n: int, rng: Random, ref: date) -> 
     def rr(k: int) -> int:
         return int(rnd() * k)
     r0 = ref.toordinal()
-    units = agencies[:12] if len(agencies) > 12 else agencies
+    units = agencies  # many outcomes: raise --agencies, or the periods reach far back
     candidates: list[tuple[int, str, str, Agency]] = []
     year = ref.year
     while len(candidates) < n:
