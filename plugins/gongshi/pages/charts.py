@@ -24,22 +24,27 @@ class Bar:
     text: str = ""  # shown instead of the percentage, e.g. "92.5 分"
 
 
-def bar_chart(bars: list[Bar], title: str, *, target: bool = True) -> Markup:
+NARROW_WIDTH = 360  # a phone's width in CSS px: 13-unit text stays 13 px there
+
+
+def bar_chart(bars: list[Bar], title: str, *, target: bool = True, width: int = WIDTH) -> Markup:
     """Horizontal bars, 0–100 %, with a 100 % target line unless `target` is False (scores,
-    shares of a whole); colour is never the only cue."""
+    shares of a whole); colour is never the only cue. A chart drawn `NARROW_WIDTH` wide is shown
+    at about that size (class chart--narrow), so its text is legible on a phone."""
     row = BAR_HEIGHT + GAP + 18
     height = max(1, len(bars)) * row + 10
-    parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+    narrow = " chart--narrow" if width < WIDTH else ""
+    parts = [f'<svg class="chart{narrow}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'role="img" aria-label="{escape(title)}" preserveAspectRatio="xMinYMin meet">',
              f"<title>{escape(title)}</title>"]
-    usable = WIDTH - 120
+    usable = width - 120
     for index, bar in enumerate(bars):
         y = index * row
-        width = max(0.0, min(1.0, bar.value)) * usable
+        filled = max(0.0, min(1.0, bar.value)) * usable
         percent = bar.text or f"{bar.value * 100:.1f}%".replace(".0%", "%")
         parts.append(f'<text x="0" y="{y + 14}" class="chart__label">{escape(bar.label)}</text>')
         parts.append(f'<rect x="0" y="{y + 18}" width="{usable}" height="{BAR_HEIGHT}" class="chart__track"/>')
-        parts.append(f'<rect x="0" y="{y + 18}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+        parts.append(f'<rect x="0" y="{y + 18}" width="{filled:.1f}" height="{BAR_HEIGHT}" '
                      f'class="chart__bar{" chart__bar--short" if target and bar.value < 1 else ""}"/>')
         parts.append(f'<text x="{usable + 8}" y="{y + 34}" class="chart__value">{percent} {escape(bar.note)}</text>')
     if target:

@@ -18,7 +18,7 @@ from ..feeds.datasets import GRADES, SUPERVISION_KIND_SLUGS, SUPERVISION_KINDS
 from ..feeds.load import records
 from ..schedule.oversight import RECTIFICATION_LABELS, supervision_key
 from . import urls
-from .charts import Bar, bar_chart
+from .charts import NARROW_WIDTH, Bar, bar_chart
 from .render import PageJob
 from .site import paginate
 
@@ -71,7 +71,7 @@ def score_chart(rows: list[dict[str, Any]], kind: str) -> str:
         return ""
     ordered = sorted(latest.values(), key=lambda r: (-float(r["score"]), r["unit"]))
     bars = [Bar(r["unit"], float(r["score"]) / 100, r["grade"], text=f"{_score(r['score'])} 分") for r in ordered]
-    return bar_chart(bars, f"{kind}：各单位最近一次得分与等次", target=False)
+    return bar_chart(bars, f"{kind}：各单位最近一次得分与等次", target=False, width=NARROW_WIDTH)
 
 
 def grade_table(rows: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
@@ -93,7 +93,7 @@ def progress(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
     if not total:
         return counts, ""
     chart = bar_chart([Bar(c["label"], c["count"] / total, f"{c['count']}/{total}") for c in counts],
-                      "整改进度：各整改状态占需整改事项的比例", target=False)
+                      "整改进度：各整改状态占需整改事项的比例", target=False, width=NARROW_WIDTH)
     return counts, chart
 
 
@@ -119,9 +119,9 @@ def unit_jobs(rows: list[dict[str, Any]]) -> Iterator[PageJob]:
     for unit in sorted(by_unit):
         history = by_unit[unit]
         scored = [r for r in reversed(history) if r["score"]]  # oldest first: a history reads forwards
-        chart = bar_chart([Bar(f"{r['completed_on'][:7]} {r['kind']}：{r['title']}", float(r["score"]) / 100,
+        chart = bar_chart([Bar(f"{r['completed_on'][:7]} {r['title']}", float(r["score"]) / 100,
                                r["grade"], text=f"{_score(r['score'])} 分") for r in scored],
-                          f"{unit}：历次得分", target=False) if scored else ""
+                          f"{unit}：历次得分", target=False, width=NARROW_WIDTH) if scored else ""
         yield PageJob(urls.file_of(urls.supervision_unit(unit)), "supervision_unit.html", {
             "section": "supervision", "unit": unit, "outcomes": history, "chart": chart,
             "overdue": sum(1 for r in history if r["status"] in ("overdue", "overdue_unrectified"))})
