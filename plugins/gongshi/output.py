@@ -5,6 +5,11 @@ last build produced, the hash of its bytes and the fingerprint of its inputs. A 
 inputs have the same fingerprint, and whose file is still there, is neither rendered nor
 written again; a page that is rendered is written only when its bytes differ. Files the last
 build produced and this one did not are removed.
+
+Whole groups of files (every decision page, the Atom feeds...) can be skipped at once: a group
+is named, and keyed by the fingerprint of everything its files are made from (tables, settings,
+code: see `fingerprint.py`). When the key is the last build's and every file the group produced
+then is still there, the group's files are kept as they are without even making their contexts.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .privacy.gate import PrivacyGate
 
 MANIFEST_NAME = "manifest.pickle"
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 
 
 def content_hash(data: bytes) -> str:
@@ -62,6 +68,14 @@ class WriteStats:
         return self.written + self.unchanged + self.skipped
 
 
+@dataclass(frozen=True)
+class Group:
+    """A named set of files made together from the same inputs."""
+
+    key: str  # fingerprint of the inputs
+    files: tuple[str, ...]
+
+
 @dataclass
 class OutputWriter:
     output_dir: Path
@@ -70,38 +84,43 @@ class OutputWriter:
     previous: dict[str, Entry] = field(default_factory=dict)
     produced: dict[str, Entry] = field(default_factory=dict)
     stats: WriteStats = field(default_factory=WriteStats)
+    previous_groups: dict[str, Group] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)
-        self.previous = self._load_manifest()
+        self.previous, self.previous_groups = self._load_manifest()
 
     # -- manifest -------------------------------------------------------------------------
     @property
     def manifest_path(self) -> Path:
         return self.cache_dir / MANIFEST_NAME
 
-    def _load_manifest(self) -> dict[str, Entry]:
+    def _load_manifest(self) -> tuple[dict[str, Entry], dict[str, Group]]:
         try:
             data = pickle.loads(self.manifest_path.read_bytes())  # our own cache file, never published
         except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-            return {}
+            return {}, {}
         if not isinstance(data, dict):
-            return {}
+            return {}, {}
         same_context = (data.get("version") == MANIFEST_VERSION
                         and data.get("output") == str(self.output_dir)
                         and data.get("gate") == self.gate.fingerprint)
         files = data.get("files", {})
         # When what the gate looks for changed, no old fingerprint may be trusted: every page
         # is rendered and scanned again (bytes still decide whether it is rewritten).
-        return {path: Entry(h, fp if same_context else "") for path, (h, fp) in files.items()}
+        entries = {path: Entry(h, fp if same_context else "") for path, (h, fp) in files.items()}
+        groups = {name: Group(key, tuple(paths)) for name, (key, paths) in data.get("groups", {}).items()}
+        return entries, groups if same_context else {}
 
     def save_manifest(self) -> None:
         """Write the manifest; skipped when this build produced exactly what the last one did."""
-        if self.produced == self.previous and self.manifest_path.is_file():
+        if self.produced == self.previous and self.groups == self.previous_groups and self.manifest_path.is_file():
             return
         data = {"version": MANIFEST_VERSION, "output": str(self.output_dir),
                 "gate": self.gate.fingerprint,
-                "files": {p: [e.hash, e.fingerprint] for p, e in sorted(self.produced.items())}}
+                "files": {p: [e.hash, e.fingerprint] for p, e in sorted(self.produced.items())},
+                "groups": {name: [g.key, list(g.files)] for name, g in sorted(self.groups.items())}}
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(self.manifest_path, pickle.dumps(data, protocol=5))
 
@@ -119,6 +138,39 @@ class OutputWriter:
         "skipped" (same inputs: not even rendered)."""
         self.produced[relpath] = entry
         setattr(self.stats, outcome, getattr(self.stats, outcome) + 1)
+
+    # -- groups of files ------------------------------------------------------------------
+    def keep_fresh_group(self, name: str, key: str) -> bool:
+        """If the group's inputs are the last build's and its files are all still there,
+        count them as produced (skipped) and return True; the caller then makes nothing."""
+        group = self.previous_groups.get(name)
+        if group is None or group.key != key:
+            return False
+        folder = str(self.output_dir)
+        if not all(path in self.previous and os.path.isfile(f"{folder}/{path}") for path in group.files):
+            return False
+        for path in group.files:
+            if path in self.produced:
+                raise ValueError(f"两个页面写入同一路径：{path}")
+            self.record(path, self.previous[path], "skipped")
+        self.groups[name] = group
+        return True
+
+    def record_group(self, name: str, key: str, files: Iterable[str]) -> None:
+        """Remember which files a group made from inputs with this key (after making them)."""
+        if name in self.groups:
+            raise ValueError(f"输出组重名：{name}")
+        self.groups[name] = Group(key, tuple(files))
+
+    def write_group(self, name: str, key: str, make: Callable[[], Iterable[tuple[str, bytes]]]) -> None:
+        """Write the (path, bytes) that `make` yields, unless the group is fresh."""
+        if self.keep_fresh_group(name, key):
+            return
+        files = []
+        for relpath, data in make():
+            self.write(relpath, data)
+            files.append(relpath)
+        self.record_group(name, key, files)
 
     # -- end of build ---------------------------------------------------------------------
     def prune(self) -> None:
