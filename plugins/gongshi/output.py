@@ -31,14 +31,22 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder + os.replace: readers see the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def atomic_write(path: Path | str, data: bytes, new_folder: bool = False) -> None:
+    """Temp file in the same folder + os.replace: readers see the old file or the new one.
+
+    `new_folder`: the folder most likely does not exist yet (a cold build, one folder per
+    page): create it first rather than after a failed open. System calls are what a page's
+    write costs, so each one saved counts 300,000 times.
+    """
+    path = os.fspath(path)
+    tmp = f"{os.path.dirname(path)}/.{os.path.basename(path)}.{os.getpid()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    if new_folder:
+        _make_folder(os.path.dirname(path))
     try:
         fd = os.open(tmp, flags, 0o644)
     except FileNotFoundError:  # first file in a new folder: only then pay for mkdir
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(os.path.dirname(path))
         fd = os.open(tmp, flags, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -48,6 +56,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _make_folder(folder: str) -> None:
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
 
 
 @dataclass
@@ -87,8 +104,12 @@ class OutputWriter:
     previous_groups: dict[str, Group] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
 
+    fresh_output: bool = False  # the output folder was empty when the build started
+
     def __post_init__(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)
+        with os.scandir(self.output_dir) as entries:
+            self.fresh_output = next(entries, None) is None
         self.previous, self.previous_groups = self._load_manifest()
 
     # -- manifest -------------------------------------------------------------------------
@@ -129,7 +150,8 @@ class OutputWriter:
         """Gate, then write if the bytes changed. Returns True when the file was written."""
         if relpath in self.produced:
             raise ValueError(f"两个页面写入同一路径：{relpath}")
-        digest, outcome = gated_write(self.gate, self.output_dir, relpath, data, self.previous.get(relpath))
+        digest, outcome = gated_write(self.gate, self.output_dir, relpath, data, self.previous.get(relpath),
+                                      self.fresh_output)
         self.record(relpath, Entry(digest, fingerprint), outcome)
         return outcome == "written"
 
@@ -199,23 +221,30 @@ class OutputWriter:
 
 
 def gated_write(gate: PrivacyGate, output_dir: Path, relpath: str, data: bytes,
-                previous: Entry | None) -> tuple[str, str]:
+                previous: Entry | None, fresh_output: bool = False) -> tuple[str, str]:
     """The privacy gate first (a leak never reaches the disk), then write only changed bytes.
     Returns (content hash, "written" or "unchanged"); used in-process and by render workers."""
     gate.check(relpath, data)
     digest = content_hash(data)
-    written = write_if_changed(output_dir, relpath, data, digest, previous)
+    written = write_if_changed(output_dir, relpath, data, digest, previous, fresh_output)
     return digest, "written" if written else "unchanged"
 
 
 def write_if_changed(output_dir: Path, relpath: str, data: bytes, digest: str,
-                     previous: Entry | None) -> bool:
-    path = output_dir / relpath
-    if previous is not None and previous.hash == digest and path.is_file() \
-            and path.stat().st_size == len(data):
+                     previous: Entry | None, fresh_output: bool = False) -> bool:
+    """`fresh_output`: the output folder was empty when the build started, so a file the last
+    build did not produce cannot be there: nothing to compare with, and its folder is new."""
+    path = f"{output_dir}/{relpath}"
+    if previous is None and fresh_output:
+        atomic_write(path, data, new_folder=True)
+        return True
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        size = -1
+    if previous is not None and previous.hash == digest and size == len(data):
         return False
-    if previous is None and path.is_file() and path.stat().st_size == len(data) \
-            and path.read_bytes() == data:
+    if previous is None and size == len(data) and Path(path).read_bytes() == data:
         return False  # no manifest (cache cleared): compare with the bytes on disk
     atomic_write(path, data)
     return True

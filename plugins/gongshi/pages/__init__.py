@@ -55,7 +55,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     groups = [
         JobGroup("pages:penalty-listings", decisions_key,
                  lambda: list(penalties.listing_jobs(published, settings.page_size))),
-        JobGroup("pages:companies", decisions_key, lambda: list(penalties.company_jobs(published))),
+        JobGroup("pages:companies", decisions_key, lambda: penalties.company_jobs(published)),
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:decisions", decisions_key, lambda: penalties.decision_jobs(decisions)),
     ]

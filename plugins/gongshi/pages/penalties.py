@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..feeds import load
 from ..feeds.datasets import PENALTIES
 from ..feeds.load import records
 from ..feeds.schema import Privacy
@@ -55,6 +56,11 @@ def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
         if value or column.required:
             fields[column.key] = {"label": column.display_label, "value": value}
     return fields
+
+
+LISTING_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
+                   "fine", "party_uscc"]  # what listing_row reads
+COMPANY_COLUMNS = LISTING_COLUMNS + ["last_day", "review_by", "litigation_by", "legal_basis"]
 
 
 def listing_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +116,7 @@ def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:
 
 
 def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
-    rows = [listing_row(r) for r in public.to_dict("records")]
+    rows = [listing_row(r) for r in records(public, LISTING_COLUMNS)]
     facets_index: dict[str, list[dict[str, Any]]] = {}
     for facet, (_, heading) in FACETS.items():
         values = facet_values(public, facet)
@@ -136,21 +142,25 @@ def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
         "facets": [{"key": f, "heading": FACETS[f][1], "entries": facets_index[f]} for f in FACETS]})
 
 
-def company_jobs(public: pd.DataFrame) -> Iterator[PageJob]:
-    """A page per business (统一社会信用代码) with every published decision about it."""
+def company_jobs(public: pd.DataFrame) -> LazyJobs:
+    """A page per business (统一社会信用代码) with every published decision about it, made on
+    demand by whichever process renders it."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for record in public[public["party_uscc"] != ""].to_dict("records"):  # newest first
+    for record in load.records(public[public["party_uscc"] != ""], COMPANY_COLUMNS):  # newest first
         groups.setdefault(record["party_uscc"], []).append(record)
-    for uscc in sorted(groups):
-        records = groups[uscc]
-        yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
-            "section": "penalties",
-            "company": {"uscc": uscc, "name": records[0]["party_name"],
-                        "names": sorted({r["party_name"] for r in records})},
-            "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
-                                            "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
-                          for r in records],
-        })
+    return LazyJobs([{"uscc": uscc, "decisions": groups[uscc]} for uscc in sorted(groups)], company_page)
+
+
+def company_page(company: dict[str, Any]) -> PageJob:
+    uscc, records = company["uscc"], company["decisions"]
+    return PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
+        "section": "penalties",
+        "company": {"uscc": uscc, "name": records[0]["party_name"],
+                    "names": sorted({r["party_name"] for r in records})},
+        "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
+                                        "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
+                      for r in records],
+    })
 
 
 def company_lookup_entries(public: pd.DataFrame) -> dict[str, str]:

@@ -128,6 +128,7 @@ def job_fingerprint(job: PageJob, base: str) -> str:
 SHAPE_TEMPLATES = {
     "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
     "penalty.html": frozenset({"section"}),
+    "penalty_gone.html": frozenset({"section", "gone.state", "gone.label"}),
 }
 _shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
 
@@ -154,6 +155,7 @@ class _Batch:
     previous: dict[str, Entry]
     sources: list[Sequence[PageJob]]  # lists of jobs, or LazyJobs
     base_fingerprint: str
+    fresh_output: bool  # see output.write_if_changed
 
 
 _batch: _Batch | None = None
@@ -166,7 +168,8 @@ def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
     if previous is not None and previous.fingerprint == fingerprint \
             and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
         return job.relpath, previous.hash, fingerprint, "skipped"
-    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous)
+    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous,
+                                  batch.fresh_output)
     return job.relpath, digest, fingerprint, outcome
 
 
@@ -192,7 +195,8 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
             groups[len(jobs)] = (source.name, key)
             source = source.jobs()
         jobs.append(source)
-    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint)
+    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint,
+                   writer.fresh_output)
     total = sum(len(source) for source in jobs)
     ranges = [(index, start, min(start + CHUNK_SIZE, len(source)))
               for index, source in enumerate(jobs) for start in range(0, len(source), CHUNK_SIZE)]
