@@ -8,6 +8,7 @@ their URL saying why, with no party details; `scheduled` ones do not exist yet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,7 @@ SHOWN = [c for c in PENALTIES.columns if c.privacy is not Privacy.NEVER and c.ke
     "legal_application_note", "credit_repaired_on"}]
 
 
+@functools.cache  # amounts repeat a lot over 200,000 decisions
 def yuan(wan: str) -> str:
     """An amount in 万元 shown as people read it: 0.5 -> "0.5万元（5,000元）"."""
     if not wan:
