@@ -38,6 +38,7 @@ log = logging.getLogger("gongshi")
 
 STAGE_ORDER = ("feeds", "privacy", "schedule", "pages", "search", "opendata")
 DATA_STAGES = ("feeds", "privacy", "schedule")
+CACHED_STAGES = ("feeds", "privacy")  # depend on the feed bytes only (datacache.py)
 StageFunction = Callable[["BuildState"], None]
 _enabled: dict[str, StageFunction] = {}
 _current: BuildState | None = None
@@ -78,6 +79,26 @@ def run_stages(state: BuildState, names: tuple[str, ...]) -> None:
             log.info("gongshi: stage %s took %.2f s", name, state.facts["seconds"][name])
 
 
+def run_data_stages(state: BuildState) -> None:
+    """feeds -> privacy -> schedule; the first two are loaded from the cache instead when the
+    feed bytes, code and settings are the last build's (see datacache.py)."""
+    from . import datacache
+
+    cacheable = all(name in _enabled for name in CACHED_STAGES)
+    started = time.perf_counter()
+    key = datacache.inputs_key(state) if cacheable else ""
+    if cacheable and datacache.restore(state, key):
+        state.facts.setdefault("seconds", {})["cached"] = round(time.perf_counter() - started, 3)
+        log.info("gongshi: stages feeds and privacy loaded from the cache (same feeds) in %.2f s",
+                 state.facts["seconds"]["cached"])
+        run_stages(state, tuple(n for n in DATA_STAGES if n not in CACHED_STAGES))
+        return
+    run_stages(state, CACHED_STAGES)
+    if cacheable:
+        datacache.save(state, key)
+    run_stages(state, tuple(n for n in DATA_STAGES if n not in CACHED_STAGES))
+
+
 def current_state() -> BuildState:
     if _current is None:
         raise RuntimeError("no gongshi build is running")
@@ -90,7 +111,7 @@ class DisclosureGenerator(Generator):
 
     def generate_context(self) -> None:
         state = current_state()
-        run_stages(state, DATA_STAGES)
+        run_data_stages(state)
         state.open_writer()
 
     def generate_output(self, writer: Writer) -> None:

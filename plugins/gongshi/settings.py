@@ -26,8 +26,9 @@ DECLARED: dict[str, tuple[object, str]] = {
     "SITEURL": ("", "absolute site URL; QR codes encode SITEURL + path"),
     "SITENAME": ("行政执法公示平台", "portal name shown in every page header"),
     "OUTPUT_PATH": ("output", "where the site is written"),
-    "GONGSHI_CACHE": (".gongshi-cache", "build state (manifest of written files), one folder per "
-                                         "output folder; never published"),
+    "GONGSHI_CACHE": (".gongshi-cache", "build state (manifest of written files; the feeds and "
+                                         "privacy stages' result, which holds never-publish values), "
+                                         "one folder per output folder; never published"),
     "GONGSHI_PAGE_SIZE": (50, "rows per page in paginated listings"),
     "GONGSHI_WORKERS": (None, "processes rendering record pages; default: CPU count"),
     "GONGSHI_OPERATOR": ("江临市司法局", "who runs the portal, named in the footer"),

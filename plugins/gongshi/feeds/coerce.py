@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import pandas as pd
 
@@ -32,6 +34,21 @@ def blank_to_empty(cell: object) -> str:
     if isinstance(cell, float) and cell != cell:  # NaN
         return ""
     return str(cell)
+
+
+def map_distinct(cells: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
+    """`cells.map(function)`, calling it once per distinct cell: enumerations, dates, amounts
+    and codes repeat a lot over 200,000 rows. Keyed by type and value, so 1, 1.0 and True
+    (equal in Python) are still read each by its own rule."""
+    memo: dict[tuple[type, Any], Any] = {}
+    out = []
+    for cell in cells.tolist():
+        key = (type(cell), cell)
+        try:
+            out.append(memo[key])
+        except KeyError:
+            out.append(memo.setdefault(key, function(cell)))
+    return pd.Series(out, index=cells.index, dtype=object)
 
 
 def nfkc(text: str) -> str:
@@ -58,7 +75,7 @@ def _cell_text(cell: object) -> str:
 def to_code(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Identifiers: width-normalised, all whitespace removed, upper-cased."""
     text, _ = to_text(cells)
-    values = text.map(lambda s: "".join(nfkc(s).split()).upper())
+    values = map_distinct(text, lambda s: "".join(nfkc(s).split()).upper())
     return values, pd.Series(False, index=cells.index)
 
 
@@ -111,9 +128,11 @@ def to_date(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
         for i, ok in enumerate(iso):
             if ok:
                 parsed[i] = values[i] if next(checked) else None
-    for i, ok in enumerate(iso):
-        if not ok:
-            parsed[i] = parse_date(values[i])
+    others = [i for i, ok in enumerate(iso) if not ok]
+    if others:
+        read = map_distinct(pd.Series([values[i] for i in others], dtype=object), parse_date).tolist()
+        for i, value in zip(others, read):
+            parsed[i] = value
     result = pd.Series(parsed, index=cells.index, dtype=object)
     return result.fillna(""), result.isna()
 
@@ -138,7 +157,7 @@ def parse_decimal(cell: object) -> str | None:
 
 
 def to_decimal(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    parsed = cells.map(parse_decimal)
+    parsed = map_distinct(cells, parse_decimal)
     return parsed.fillna(""), parsed.isna()
 
 
@@ -150,8 +169,8 @@ def to_integer(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def to_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
     choices = {nfkc(c): c for c in column.choices}
-    text = cells.map(lambda c: nfkc(blank_to_empty(c)).strip())
-    values = text.map(lambda s: choices.get(s, "") if s else column.default)
+    text = map_distinct(cells, lambda c: nfkc(blank_to_empty(c)).strip())
+    values = map_distinct(text, lambda s: choices.get(s, "") if s else column.default)
     bad = (text != "") & ~text.isin(choices)
     return values, bad
 
@@ -165,7 +184,7 @@ def to_multi_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Serie
         ok = all(p in choices for p in parts)
         return ";".join(choices.get(p, p) for p in parts), ok
 
-    pairs = cells.map(split)
+    pairs = map_distinct(cells, split)
     return pairs.map(lambda p: p[0]), ~pairs.map(lambda p: p[1]).astype(bool)
 
 
@@ -174,8 +193,8 @@ _FALSE = {"否", "n", "no", "false", "0"}
 
 
 def to_boolean(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    text = cells.map(lambda c: nfkc(blank_to_empty(c)).strip().casefold())
-    values = text.map(lambda s: "是" if s in _TRUE else ("否" if s in _FALSE else ""))
+    text = map_distinct(cells, lambda c: nfkc(blank_to_empty(c)).strip().casefold())
+    values = map_distinct(text, lambda s: "是" if s in _TRUE else ("否" if s in _FALSE else ""))
     return values, (text != "") & (values == "")
 
 

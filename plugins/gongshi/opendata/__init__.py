@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..feeds.read import feeds_fingerprint
+from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
 from ..pages import inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
@@ -48,11 +50,17 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     document = rebuild_document(state.rebuild, feeds_fingerprint(state.settings.feeds_dir))
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     writer.write(REBUILD_FILE, data)
-    decisions = ordered_public(state.public["penalties"].frame)
+    frame = state.public["penalties"].frame
     site = SiteInfo(state.settings.siteurl + state.settings.site_root, state.settings.sitename)
-    for relpath, feed in penalty_feeds(decisions, site).items():
-        writer.write(relpath, feed)
-    writer.write("downloads/penalties.csv", penalties_csv(decisions))
+
+    def penalty_files() -> Iterator[tuple[str, bytes]]:
+        decisions = ordered_public(frame)
+        yield from penalty_feeds(decisions, site).items()
+        yield "downloads/penalties.csv", penalties_csv(decisions)
+
+    # Kept as they are when the decisions and the settings are the last build's.
+    key = inputs_fingerprint(frame_fingerprint(frame), settings_fingerprint(state.settings, with_today=False))
+    writer.write_group("opendata:penalties", key, penalty_files)
     checks = inspections.ordered_public(state.public["inspections"].frame)
     outcomes = supervision.ordered_public(state.public["supervision"].frame)
     feeds = inspection_feed(inspections.public_rows(checks), site)

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
 
+from ..feeds.load import records
 from ..pages import urls
 
 FEED_ENTRIES = 50
@@ -84,7 +85,7 @@ def supervision_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
 
 
 def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
-    rows = decisions.to_dict("records")
+    rows = records(decisions, list(decisions.columns))
     feeds = {"penalties/feed.xml": atom_feed(rows, site, f"{site.name}：新公示的行政处罚决定",
                                              "penalties/feed.xml", "penalties/")}
     by_authority: dict[str, list[dict]] = {}

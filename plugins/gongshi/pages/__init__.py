@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
 from . import companies, inspections, penalties, site, supervision
 from .lookup import lookup_files
-from .render import make_environment, render_jobs, templates_fingerprint
+from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
 __all__ = ["register", "run"]
 
@@ -49,19 +50,31 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += site.officer_listing_jobs(officers, agencies, settings.page_size)
-    jobs += penalties.listing_jobs(published, settings.page_size)
-    jobs += companies.company_jobs(published, checks)
     jobs += inspections.inspection_jobs(checks, settings.page_size)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
-    officer_pages = site.officer_pages(officers, agencies, settings.today)
-    decision_pages = penalties.decision_jobs(decisions)
-    render_jobs([jobs, officer_pages, decision_pages], env, writer, base, settings.workers)
-    for relpath, data in lookup_files(officers["certificate_no"], "officers/lookup").items():
-        writer.write(relpath, data)
-    for relpath, data in lookup_files(companies.company_lookup_entries(published, checks),
-                                     "companies/lookup").items():
-        writer.write(relpath, data)
-    state.facts["pages"] = len(jobs) + len(officer_pages) + len(decision_pages)
+
+    # The large groups of pages, each kept as a whole when the tables it is made from (and the
+    # settings, the day if it shows it, the templates and the code) are the last build's.
+    # A group's key must name every table its pages read, or a rebuild could keep stale pages.
+    same_day = settings_fingerprint(settings, with_today=True)
+    any_day = settings_fingerprint(settings, with_today=False)
+    officers_key = inputs_fingerprint(frame_fingerprint(officers), frame_fingerprint(agencies), same_day)
+    decisions_key = inputs_fingerprint(frame_fingerprint(decisions), any_day)
+    companies_key = inputs_fingerprint(frame_fingerprint(decisions), frame_fingerprint(checks), any_day)
+    groups = [
+        JobGroup("pages:penalty-listings", decisions_key,
+                 lambda: list(penalties.listing_jobs(published, settings.page_size))),
+        JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published, checks)),
+        JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
+        JobGroup("pages:decisions", decisions_key, lambda: penalties.decision_jobs(decisions)),
+    ]
+    produced_before = writer.stats.produced
+    render_jobs([jobs, *groups], env, writer, base, settings.workers)
+    state.facts["pages"] = writer.stats.produced - produced_before
+    writer.write_group("lookup:officers", officers_key,
+                       lambda: lookup_files(officers["certificate_no"], "officers/lookup").items())
+    writer.write_group("lookup:companies", companies_key, lambda: lookup_files(
+        companies.company_lookup_entries(published, checks), "companies/lookup").items())
 
 
 def register() -> None:

@@ -8,7 +8,6 @@ by full name.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -17,30 +16,35 @@ from ..feeds.load import records
 from . import urls
 from .inspections import COLUMNS as INSPECTION_COLUMNS
 from .inspections import result_row
-from .penalties import listing_row
-from .render import PageJob
+from .penalties import COMPANY_COLUMNS, listing_row
+from .render import LazyJobs, PageJob
 
 
-def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> Iterator[PageJob]:
+def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> LazyJobs:
     """A page per 统一社会信用代码 among published decisions and published inspection results
-    (both frames already public-only and newest first)."""
+    (both frames already public-only and newest first), made on demand by whichever process
+    renders it."""
     decisions: dict[str, list[dict[str, Any]]] = {}
-    for record in penalties[penalties["party_uscc"] != ""].to_dict("records"):
+    for record in records(penalties[penalties["party_uscc"] != ""], COMPANY_COLUMNS):
         decisions.setdefault(record["party_uscc"], []).append(record)
     checks: dict[str, list[dict[str, Any]]] = {}
     for record in records(inspections[inspections["subject_uscc"] != ""], INSPECTION_COLUMNS):
         checks.setdefault(record["subject_uscc"], []).append(record)
-    for uscc in sorted(decisions.keys() | checks.keys()):
-        mine, checked = decisions.get(uscc, []), checks.get(uscc, [])
-        names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
-        yield PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
-            "section": "",
-            "company": {"uscc": uscc, "name": names[0], "names": sorted(set(names))},
-            "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
-                                            "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
-                          for r in mine],
-            "inspections": [result_row(r) for r in checked],
-        })
+    return LazyJobs([{"uscc": uscc, "decisions": decisions.get(uscc, []), "checks": checks.get(uscc, [])}
+                     for uscc in sorted(decisions.keys() | checks.keys())], company_page)
+
+
+def company_page(company: dict[str, Any]) -> PageJob:
+    uscc, mine, checked = company["uscc"], company["decisions"], company["checks"]
+    names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
+    return PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
+        "section": "",
+        "company": {"uscc": uscc, "name": names[0], "names": sorted(set(names))},
+        "decisions": [listing_row(r) | {"last_day": r["last_day"], "review_by": r["review_by"],
+                                        "litigation_by": r["litigation_by"], "legal_basis": r["legal_basis"]}
+                      for r in mine],
+        "inspections": [result_row(r) for r in checked],
+    })
 
 
 def company_lookup_entries(penalties: pd.DataFrame, inspections: pd.DataFrame) -> dict[str, str]:

@@ -8,6 +8,7 @@ their URL saying why, with no party details; `scheduled` ones do not exist yet.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -33,6 +34,7 @@ SHOWN = [c for c in PENALTIES.columns if c.privacy is not Privacy.NEVER and c.ke
     "legal_application_note", "credit_repaired_on"}]
 
 
+@functools.cache  # amounts repeat a lot over 200,000 decisions
 def yuan(wan: str) -> str:
     """An amount in 万元 shown as people read it: 0.5 -> "0.5万元（5,000元）"."""
     if not wan:
@@ -55,6 +57,11 @@ def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
         if value or column.required:
             fields[column.key] = {"label": column.display_label, "value": value}
     return fields
+
+
+LISTING_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
+                   "fine", "party_uscc"]  # what listing_row reads
+COMPANY_COLUMNS = LISTING_COLUMNS + ["last_day", "review_by", "litigation_by", "legal_basis"]
 
 
 def listing_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +117,7 @@ def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:
 
 
 def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
-    rows = [listing_row(r) for r in public.to_dict("records")]
+    rows = [listing_row(r) for r in records(public, LISTING_COLUMNS)]
     facets_index: dict[str, list[dict[str, Any]]] = {}
     for facet, (_, heading) in FACETS.items():
         values = facet_values(public, facet)

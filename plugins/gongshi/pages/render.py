@@ -1,7 +1,9 @@
 """Rendering page jobs with the theme's Jinja environment, in parallel, skipping fresh ones.
 
 A `PageJob` is a path, a template and a plain-data context. Its fingerprint (templates +
-site globals + context) decides whether it must be rendered at all (see `output.py`).
+site globals + context) decides whether it must be rendered at all (see `output.py`). A
+`JobGroup` names many pages made from the same inputs: when the inputs' fingerprint is the last
+build's, the whole group is kept without making a single context.
 Large batches are rendered by a pool of forked processes; each renders, gates and writes its
 pages and sends back only the manifest entries.
 """
@@ -49,6 +51,18 @@ class LazyJobs:
 
     def __iter__(self) -> Iterator[PageJob]:
         return (self.make(record) for record in self.records)
+
+
+@dataclass(frozen=True)
+class JobGroup:
+    """Pages made together from the same inputs (e.g. every decision page from the penalties
+    table). `key` fingerprints those inputs (`fingerprint.inputs_fingerprint`: the tables, the
+    settings and the day if the pages use them); `jobs` is called only when the group is not
+    fresh, and its pages are then fingerprinted and written one by one as usual."""
+
+    name: str
+    key: str
+    jobs: Callable[[], Sequence[PageJob]]
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,7 @@ def job_fingerprint(job: PageJob, base: str) -> str:
 SHAPE_TEMPLATES = {
     "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
     "penalty.html": frozenset({"section"}),
+    "penalty_gone.html": frozenset({"section", "gone.state", "gone.label"}),
 }
 _shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
 
@@ -140,6 +155,7 @@ class _Batch:
     previous: dict[str, Entry]
     sources: list[Sequence[PageJob]]  # lists of jobs, or LazyJobs
     base_fingerprint: str
+    fresh_output: bool  # see output.write_if_changed
 
 
 _batch: _Batch | None = None
@@ -152,42 +168,64 @@ def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
     if previous is not None and previous.fingerprint == fingerprint \
             and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
         return job.relpath, previous.hash, fingerprint, "skipped"
-    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous)
+    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous,
+                                  batch.fresh_output)
     return job.relpath, digest, fingerprint, outcome
 
 
-def _process_range(window: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:
+_Results = tuple[int, list[tuple[str, str, str, str]]]  # source index, (path, hash, fingerprint, outcome)
+
+
+def _process_range(window: tuple[int, int, int]) -> _Results:
     assert _batch is not None  # in a forked worker
     return _process_range_with(_batch, window)
 
 
-def render_jobs(sources: list[Sequence[PageJob]], env: Environment, writer: OutputWriter,
+def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, writer: OutputWriter,
                 base_fingerprint: str, workers: int) -> None:
     global _batch
     _shape_renderers.clear()  # skeletons belong to one build's templates
-    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, sources, base_fingerprint)
-    total = sum(len(source) for source in sources)
+    jobs: list[Sequence[PageJob]] = []
+    groups: dict[int, tuple[str, str]] = {}  # index in jobs -> (group name, key)
+    for source in sources:
+        if isinstance(source, JobGroup):
+            key = hashlib.blake2b(f"{base_fingerprint}\0{source.key}".encode(), digest_size=16).hexdigest()
+            if writer.keep_fresh_group(source.name, key):
+                continue
+            groups[len(jobs)] = (source.name, key)
+            source = source.jobs()
+        jobs.append(source)
+    batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint,
+                   writer.fresh_output)
+    total = sum(len(source) for source in jobs)
     ranges = [(index, start, min(start + CHUNK_SIZE, len(source)))
-              for index, source in enumerate(sources) for start in range(0, len(source), CHUNK_SIZE)]
+              for index, source in enumerate(jobs) for start in range(0, len(source), CHUNK_SIZE)]
     if workers <= 1 or total < PARALLEL_THRESHOLD:
-        _record_all(writer, (_process_range_with(batch, window) for window in ranges))
-        return
-    _batch = batch
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            _record_all(writer, pool.imap(_process_range, ranges))
-    finally:
-        _batch = None
+        files = _record_all(writer, (_process_range_with(batch, window) for window in ranges))
+    else:
+        _batch = batch
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                files = _record_all(writer, pool.imap(_process_range, ranges))
+        finally:
+            _batch = None
+    for index, (name, key) in groups.items():
+        writer.record_group(name, key, files.get(index, []))
 
 
-def _process_range_with(batch: _Batch, window: tuple[int, int, int]) -> list[tuple[str, str, str, str]]:
+def _process_range_with(batch: _Batch, window: tuple[int, int, int]) -> _Results:
     source, start, end = window
-    return [_process(batch, job) for job in batch.sources[source][start:end]]
+    return source, [_process(batch, job) for job in batch.sources[source][start:end]]
 
 
-def _record_all(writer: OutputWriter, batches: Iterable[Iterable[tuple[str, str, str, str]]]) -> None:
-    for results in batches:
+def _record_all(writer: OutputWriter, batches: Iterable[_Results]) -> dict[int, list[str]]:
+    """Record every page in the writer; returns the paths made from each source, in order."""
+    files: dict[int, list[str]] = {}
+    for source, results in batches:
+        paths = files.setdefault(source, [])
         for relpath, digest, fingerprint, outcome in results:
             if relpath in writer.produced:
                 raise ValueError(f"两个页面写入同一路径：{relpath}")
             writer.record(relpath, Entry(digest, fingerprint), outcome)
+            paths.append(relpath)
+    return files

@@ -31,7 +31,12 @@ from urllib.parse import quote
 def _seg(key: str) -> str:
     if key.isascii() and key.replace("-", "").isalnum():
         return key  # nothing to encode (the common case: 执法证号, USCC)
-    return quote(key, safe="-._~")
+    # quote() one character at a time, remembered: the same as quote(key) (UTF-8 encodes each
+    # character on its own) and several times faster for 300,000 Chinese 文号.
+    return "".join([_QUOTED.get(c) or _QUOTED.setdefault(c, quote(c, safe="-._~")) for c in key])
+
+
+_QUOTED: dict[str, str] = {}
 
 
 def officer(certificate_no: str) -> str:
@@ -108,5 +113,5 @@ def file_of(url: str) -> str:
     """The file under output/ that serves a URL path (unquoted: the real file name)."""
     from urllib.parse import unquote
 
-    path = unquote(url)
+    path = unquote(url) if "%" in url else url
     return path + "index.html" if path.endswith("/") or path == "" else path

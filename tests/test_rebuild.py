@@ -1,0 +1,92 @@
+"""Rebuilds that skip work: groups of pages kept whole, feeds and privacy loaded from the cache.
+
+Whatever is skipped, a rebuild must publish what a cold build would, and the privacy gate must
+still know every never-publish value.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from gongshi import datacache
+from gongshi.pipeline import current_state
+from tests.feedkit import penalties, write_feeds
+from tests.sitekit import build_site, tree
+
+TODAY = "2026-11-23"
+DECISION_PAGE = "penalties/江临市监罚-2026-101号/index.html"
+
+
+def _feeds(tmp_path: Path) -> Path:
+    return write_feeds(tmp_path / "feeds", penalty_rows=penalties())
+
+
+def test_no_change_rebuild_skips_the_groups_and_loads_the_cache(tmp_path: Path) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    assert "cached" not in current_state().facts["seconds"]
+    first = tree(output)
+    code, stats = build_site(feeds, output, TODAY)
+    assert code == 0 and stats is not None and stats.written == 0
+    state = current_state()
+    assert "cached" in state.facts["seconds"] and "feeds" not in state.facts["seconds"]
+    assert set(state.writer.groups) >= {"pages:decisions", "pages:companies", "pages:officers"}
+    assert state.writer.groups == state.writer.previous_groups  # every group kept whole
+    assert tree(output) == first
+
+
+def test_a_page_deleted_from_the_output_is_made_again(tmp_path: Path) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    page = output / DECISION_PAGE
+    assert page.is_file()
+    expected = page.read_bytes()
+    page.unlink()
+    code, stats = build_site(feeds, output, TODAY)
+    assert code == 0 and stats is not None and stats.written == 1
+    assert page.read_bytes() == expected
+
+
+def test_a_new_day_rebuild_equals_a_cold_build_of_that_day(tmp_path: Path) -> None:
+    """Feeds and privacy come from the cache; pages showing the day are made again."""
+    feeds = _feeds(tmp_path)
+    assert build_site(feeds, tmp_path / "output", "2026-06-15")[0] == 0
+    assert build_site(feeds, tmp_path / "output", "2026-06-16")[0] == 0
+    assert "cached" in current_state().facts["seconds"]
+    assert build_site(feeds, tmp_path / "cold", "2026-06-16")[0] == 0
+    assert tree(tmp_path / "output") == tree(tmp_path / "cold")
+
+
+def test_changed_feeds_are_read_again(tmp_path: Path) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    rows = penalties()
+    rows[0]["违法行为类型"] = "销售变质食品"
+    write_feeds(feeds, penalty_rows=rows)
+    code, stats = build_site(feeds, output, TODAY)
+    assert code == 0 and "cached" not in current_state().facts["seconds"]
+    assert "销售变质食品" in (output / DECISION_PAGE).read_text("utf-8")
+    assert build_site(feeds, tmp_path / "cold", TODAY)[0] == 0
+    assert tree(output) == tree(tmp_path / "cold")
+
+
+def test_the_gate_restored_from_the_cache_still_knows_the_never_values(tmp_path: Path) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    cache = current_state().settings.cache_dir / datacache.CACHE_NAME
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600  # holds personal data, like the feeds
+    # A 法定代表人证件号码 (never published), in a file the build did not write.
+    (output / "stray.txt").write_text("法定代表人 339901198503120016\n", "utf-8")
+    assert build_site(feeds, output, TODAY)[0] == 1
+    assert "cached" in current_state().facts["seconds"]
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    first = tree(output)
+    (current_state().settings.cache_dir / datacache.CACHE_NAME).write_bytes(b"not a pickle")
+    assert build_site(feeds, output, TODAY)[0] == 0
+    assert "cached" not in current_state().facts["seconds"]
+    assert tree(output) == first
