@@ -64,6 +64,7 @@ def site_pages(tables, officers) -> dict[str, str]:  # noqa: ANN001
         "company": f"/companies/{company}/",
         "timeliness": "/timeliness/",
         "data-dictionary": "/data-dictionary/",
+        "search": "/search/?q=%E9%A3%9F%E5%93%81",  # 食品: results, facets and "more"
     }
 
 
@@ -71,7 +72,7 @@ PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "powe
             "officer-expired", "officer-suspended", "officer-revoked", "power-cancelled",
             "officers-of-agency", "powers-of-agency", "about", "not-found",
             "penalties", "penalty", "penalty-withdrawn", "penalty-ended", "penalties-of-year", "company",
-            "timeliness", "data-dictionary"]
+            "timeliness", "data-dictionary", "search"]
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,8 @@ def pages(feed_tables, officers) -> dict[str, str]:  # noqa: ANN001
 def open_page(page, site, path: str):  # noqa: ANN001, ANN201
     response = page.goto(site.url(path))
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    if path.startswith("/search/"):  # results arrive after the page loads
+        expect(page.locator("#search-app")).to_have_attribute("data-state", "done")
     page.evaluate("document.fonts.ready.then(() => true)")  # final layout, for contrast and width
     return page
 

@@ -309,7 +309,7 @@
         function loop() { return search.done ? search.results : search.more(200).then(loop); }
         return loop();
       }).then(function (results) {
-        return results.map(function (r) { return index.meta.datasets[r.doc[0]].name + "/" + r.doc[1]; });
+        return results.map(function (r) { return r.doc[1]; });
       });
     });
   }
@@ -385,6 +385,10 @@
     facetBox.textContent = "";
     if (!search.results.length && !Object.keys(search.filters).length) return;
     var meta = index.meta;
+    var details = el("details", "search-facets__box");
+    details.open = Object.keys(search.filters).length > 0;
+    details.appendChild(el("summary", "", "筛选：类型、执法主体、年度、状态" + (search.done ? "" : "（按已显示的结果）")));
+    facetBox.appendChild(details);
     FILTERS.forEach(function (f) {
       var counts = {};
       search.results.forEach(function (r) {
@@ -395,8 +399,9 @@
       var values = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
       if (!values.length && !selected) return;
       var group = el("div", "search-facet");
-      group.appendChild(el("h3", "", f[2]));
+      group.appendChild(el("p", "search-facet__label", f[2]));
       var ul = el("ul");
+      ul.setAttribute("aria-label", f[2]);
       values.slice(0, 12).forEach(function (v) {
         var li = el("li");
         var label = f[1] === "d" ? datasetLabel(v) : v;
@@ -422,7 +427,7 @@
         ul.appendChild(li);
       }
       group.appendChild(ul);
-      facetBox.appendChild(group);
+      details.appendChild(group);
     });
   }
 
