@@ -52,7 +52,7 @@ def test_masked_names_and_removed_numbers_cannot_be_found(built):
             text = data.decode("utf-8")
             assert "张三" not in text and "11010519491231002X" not in text, path
     assert static_search(built, "张某某") == ["penalties/江临市监罚-2026-104号/"]
-    assert whoosh_search(built, "张某某") == ["penalties/%E6%B1%9F%E4%B8%B4%E5%B8%82%E7%9B%91%E7%BD%9A-2026-104%E5%8F%B7/"]
+    assert whoosh_search(built, "张某某") == ["penalties/江临市监罚-2026-104号/"]
 
 
 def test_only_decisions_in_their_publication_window_are_searchable(built):
@@ -72,9 +72,7 @@ def test_officers_agencies_and_powers_are_searchable(built):
 
 def test_whoosh_and_static_index_agree(built):
     for query in ("江临", "食品", "市场监督", "罚款", "2026", "排污 许可", "局", "张某某", "不存在"):
-        urls = [u.replace("%E6%B1%9F%E4%B8%B4%E5%B8%82%E7%9B%91%E7%BD%9A", "江临市监罚").replace("%E5%8F%B7", "号")
-                for u in whoosh_search(built, query)]
-        assert urls == static_search(built, query), query
+        assert whoosh_search(built, query) == static_search(built, query), query
 
 
 def test_same_feeds_same_search_files(built, tmp_path):

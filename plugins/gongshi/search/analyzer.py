@@ -37,13 +37,16 @@ SEPARATOR_RANGES = (
 _SEP_CLASS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in SEPARATOR_RANGES)
 # One pass finds both kinds of run: ASCII words, and runs of "CJK" (anything else not a separator).
 RUN_RE = re.compile(f"([0-9a-z]+)|([^0-9a-z{_SEP_CLASS}]+)")
-_ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Bytes A-Z never occur inside a multi-byte UTF-8 sequence: lower-casing the bytes is exact,
+# and much faster than str.translate.
+_ASCII_UPPER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 FACET_PREFIX = "~"  # facet terms ("~d:penalties"): "~" is a separator, so no text term starts with it
 
 
 def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_ASCII_UPPER)
+    return unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass").translate(_ASCII_UPPER) \
+        .decode("utf-8", "surrogatepass")
 
 
 def index_terms(normalised: str) -> set[str]:

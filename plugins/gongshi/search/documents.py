@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from ..feeds.load import records
 from ..pages import urls
@@ -35,7 +36,7 @@ from ..schedule.penalties import STATE_LABELS
 class SearchDoc:
     dataset: str
     key: str  # natural key, unique within the dataset
-    url: str  # site-relative page path, e.g. "officers/33990001000001/"
+    url: str  # site-relative page path, not percent-encoded: "penalties/江临市监罚-2026-101号/"
     fields: tuple[str, ...]  # searchable values, labelled by DocType.fields
     extras: tuple[str, ...] = ()  # shown with the result, not searched (status, dates)
     agency: str = ""  # facet values
@@ -94,6 +95,11 @@ _NEGATE = str.maketrans("0123456789", "9876543210")
 
 
 # -- the datasets -------------------------------------------------------------------------------
+def _path(url: str) -> str:
+    """A page path from pages.urls, percent-decoding undone (the browser encodes it again)."""
+    return unquote(url) if "%" in url else url
+
+
 def _agency_names(public) -> dict[str, str]:  # noqa: ANN001
     frame = public["agencies"].frame
     return dict(zip(frame["uscc"], frame["name"]))
@@ -108,7 +114,7 @@ def penalty_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
                "authority", "decided_on", "fine"]
     label = STATE_LABELS["public"]
     for r in records(frame, columns):
-        yield SearchDoc("penalties", r["decision_no"], urls.decision(r["decision_no"]),
+        yield SearchDoc("penalties", r["decision_no"], f"penalties/{urls.slug(r['decision_no'])}/",
                         (r["party_name"], r["decision_no"], r["party_uscc"], r["violation_type"],
                          "、".join(r["penalty_kinds"].split(";")), r["authority"], r["legal_basis"]),
                         extras=(r["decided_on"], f"{r['fine']}万元" if r["fine"] else ""),
@@ -121,7 +127,7 @@ def officer_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     for r in records(public["officers"].frame, columns):
         agency = names.get(r["agency_uscc"], "")
         status = OFFICER_STATUS_LABELS[r["state"]]
-        yield SearchDoc("officers", r["certificate_no"], urls.officer(r["certificate_no"]),
+        yield SearchDoc("officers", r["certificate_no"], _path(urls.officer(r["certificate_no"])),
                         (r["name"], r["certificate_no"], agency, r["category"], r["region"]),
                         extras=(status, r["valid_until"]), agency=agency, year=r["issued_on"][:4],
                         status=status, date=r["issued_on"])
@@ -131,7 +137,7 @@ def agency_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     columns = ["name", "uscc", "kind", "region", "domain", "updated_on", "state"]
     for r in records(public["agencies"].frame, columns):
         status = "有效" if r["state"] == "valid" else "主体资格已届满"
-        yield SearchDoc("agencies", r["uscc"], urls.agency(r["uscc"]),
+        yield SearchDoc("agencies", r["uscc"], _path(urls.agency(r["uscc"])),
                         (r["name"], r["uscc"], r["kind"], r["region"], r["domain"]),
                         extras=(status,), agency=r["name"], year=r["updated_on"][:4], status=status,
                         date=r["updated_on"])
@@ -142,7 +148,7 @@ def power_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     columns = ["name", "code", "kind", "agency_uscc", "domain", "legal_basis", "status", "updated_on"]
     for r in records(public["powers"].frame, columns):
         agency = names.get(r["agency_uscc"], "")
-        yield SearchDoc("powers", r["code"], urls.power(r["code"]),
+        yield SearchDoc("powers", r["code"], _path(urls.power(r["code"])),
                         (r["name"], r["code"], r["kind"], agency, r["domain"], r["legal_basis"]),
                         extras=(r["status"],), agency=agency, year=r["updated_on"][:4], status=r["status"],
                         date=r["updated_on"])

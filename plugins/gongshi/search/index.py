@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 import numpy as np
+import pandas as pd
 
 from .analyzer import SEPARATOR_RANGES, facet_term, searchable_text
 from .documents import REGISTRY, SearchDoc
@@ -37,7 +36,6 @@ FORMAT_VERSION = 1
 FOLDER = "search"
 _FINAL_BYTES = np.frombuffer(FINAL.encode(), dtype=np.uint8)
 _CONTINUE_BYTES = np.frombuffer(CONTINUE.encode(), dtype=np.uint8)
-_WORD_RE = re.compile("[0-9a-z]+")
 _CP_BITS = 21  # bits of one Unicode code point
 _WORD_TAG = 1 << 42  # term codes: unigram < 2^21 <= bigram < 2^42 <= word < 2^43 <= facet
 _FACET_TAG = 1 << 43
@@ -119,8 +117,8 @@ def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
 
 # -- postings -----------------------------------------------------------------------------------
 def _separator_table() -> np.ndarray:
-    """Code point -> 0 CJK-run character, 1 separator, 2 ASCII letter/digit (BMP; astral = CJK)."""
-    table = np.zeros(0x10000, dtype=np.uint8)
+    """Code point -> 0 CJK-run character, 1 separator, 2 ASCII letter/digit."""
+    table = np.zeros(0x110000, dtype=np.uint8)
     for first, last in SEPARATOR_RANGES:
         table[first:last + 1] = 1
     for char in "0123456789abcdefghijklmnopqrstuvwxyz":
@@ -129,7 +127,7 @@ def _separator_table() -> np.ndarray:
     return table
 
 
-def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << _LOCAL_BITS) -> Postings:
+def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << 14) -> Postings:
     table = _separator_table()
     words: dict[str, int] = {}
     facet_ids: dict[str, int] = {}
@@ -140,23 +138,23 @@ def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << 
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         lengths = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
         doc_at = np.repeat(np.arange(len(part), dtype=np.int64), lengths)
-        kind = np.where(cp < 0x10000, table[np.minimum(cp, 0xFFFF)], 0)
+        kind = table[cp]
         cjk = kind == 0
         pair = cjk[:-1] & cjk[1:]
         keys = [(cp[cjk] << _LOCAL_BITS) | doc_at[cjk],
                 (((cp[:-1][pair] << _CP_BITS) | cp[1:][pair]) << _LOCAL_BITS) | doc_at[:-1][pair]]
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        found = [(m.start(), words.setdefault(m.group(), len(words))) for m in _WORD_RE.finditer(joined)]
-        if found:
-            at, ids = np.array(found, dtype=np.int64).T
-            doc = np.searchsorted(starts, at, side="right") - 1
-            keys.append(((_WORD_TAG | ids) << _LOCAL_BITS) | doc)
-        fids = [(i, facet_ids.setdefault(term, len(facet_ids)))
-                for i, values in enumerate(facets[first:first + batch]) for term in values]
-        if fids:
-            doc, ids = np.array(fids, dtype=np.int64).T
-            keys.append(((_FACET_TAG | ids) << _LOCAL_BITS) | doc)
-        unique = np.unique(np.concatenate(keys))
+        # ASCII words: runs of kind 2, their strings numbered with pandas' hash table
+        edges = np.diff(np.concatenate(([0], (kind == 2).view(np.int8), [0])))
+        run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if len(run_starts):
+            found = [joined[a:b] for a, b in zip(run_starts.tolist(), run_ends.tolist())]
+            keys.append(((_WORD_TAG | _global_ids(found, words)) << _LOCAL_BITS) | doc_at[run_starts])
+        batch_facets = facets[first:first + batch]
+        flat = [term for values in batch_facets for term in values]
+        if flat:
+            owner = np.repeat(np.arange(len(batch_facets), dtype=np.int64), [len(v) for v in batch_facets])
+            keys.append(((_FACET_TAG | _global_ids(flat, facet_ids)) << _LOCAL_BITS) | owner)
+        unique = _sorted_unique(np.concatenate(keys))
         codes_parts.append(unique >> _LOCAL_BITS)
         docs_parts.append(((unique & ((1 << _LOCAL_BITS) - 1)) + first).astype(np.int64))
     if not codes_parts:
@@ -171,6 +169,26 @@ def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << 
     facet_list = list(facet_ids)
     terms = [_term_of(int(c), word_list, facet_list) for c in codes[starts[:-1]]] if len(codes) else []
     return Postings(terms, starts, docs)
+
+
+def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
+    """Each string's number in `numbering` (new strings get the next numbers, in order of
+    first appearance, so numbering is deterministic)."""
+    local, uniques = pd.factorize(pd.Series(strings, dtype=object), sort=False)
+    ids = np.fromiter((numbering.setdefault(u, len(numbering)) for u in uniques), dtype=np.int64,
+                      count=len(uniques))
+    return ids[local]
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy's default hash-based unique is several times slower here."""
+    values.sort()
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _term_of(code: int, words: list[str], facets: list[str]) -> str:
@@ -198,7 +216,7 @@ def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iter
     digest.update(repr(fmt).encode())
 
     for number in range(0, len(docs), fmt.chunk):
-        rows = [[position[d.dataset], unquote(d.url), list(d.fields), list(d.extras), d.agency, d.year, d.status]
+        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), d.agency, d.year, d.status]
                 for d in docs[number:number + fmt.chunk]]
         data = _dump(rows)
         digest.update(data)

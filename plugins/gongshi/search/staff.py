@@ -15,6 +15,7 @@ import hashlib
 import pickle
 from dataclasses import astuple, dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from whoosh import index
 from whoosh.analysis import Token, Tokenizer
@@ -135,7 +136,7 @@ def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
     """A result as the CLI and the JSON endpoint give it."""
     doctype = REGISTRY[doc.dataset]
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
-            "title": doc.fields[doctype.title], "url": f"{siteurl}/{doc.url}",
+            "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url)}",
             "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},
             "extras": {label: value for label, value in zip(doctype.extras, doc.extras) if value},
             "agency": doc.agency, "year": doc.year, "status": doc.status}
