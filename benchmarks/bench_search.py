@@ -194,6 +194,7 @@ def browser_figures(base: str, queries: list[str], docs, full_limit: int) -> dic
                 submit(query)
                 total, _ = traffic.take()
                 figures["later_query_kb"].append(round(total / KB, 1))
+                figures.setdefault("later_query_bytes_by_query", {})[query] = total
             submit(query)  # again: every file already fetched
             traffic.take()
             figures["cached_ms"].append(float(app.get_attribute("data-elapsed-ms")))
@@ -206,6 +207,7 @@ def browser_figures(base: str, queries: list[str], docs, full_limit: int) -> dic
                 figures["mismatches"].append(query)
             if len(expected) <= full_limit:
                 found = page.evaluate("q => GongshiSearch.searchAll('/search/', q)", query)
+                traffic.take()  # not a user's query: kept out of the next query's bytes
                 figures["full_checked"] += 1
                 figures["full_exact"] += found == [_unquote(u) for u in urls]
                 if found != [_unquote(u) for u in urls]:

@@ -11,7 +11,15 @@ import pytest
 from playwright.sync_api import expect
 
 from gongshi.search import staff
-from gongshi.search.analyzer import index_terms, matches, normalise, query_parts, query_terms, searchable_text
+from gongshi.search.analyzer import (
+    fetch_terms,
+    index_terms,
+    matches,
+    normalise,
+    query_parts,
+    query_terms,
+    searchable_text,
+)
 from gongshi.settings import _folder_key
 
 pytestmark = pytest.mark.browser
@@ -148,13 +156,15 @@ def test_browser_analyzer_is_the_python_analyzer(page, site):  # noqa: ANN001
     got = page.evaluate("""texts => texts.map(t => {
         const n = GongshiSearch.normalise(t);
         return [n, GongshiSearch.indexTerms(n), GongshiSearch.queryParts(t),
-                GongshiSearch.queryParts(t).map(GongshiSearch.queryTerms)];
+                GongshiSearch.queryParts(t).map(GongshiSearch.queryTerms),
+                GongshiSearch.queryParts(t).map(GongshiSearch.fetchTerms)];
     })""", TRICKY)
-    for text, (normalised, terms, parts, part_terms) in zip(TRICKY, got):
+    for text, (normalised, terms, parts, part_terms, fetched) in zip(TRICKY, got):
         assert normalised == normalise(text), text
         assert terms == sorted(index_terms(normalise(text))), text
         assert parts == query_parts(text), text
         assert part_terms == [query_terms(p) for p in query_parts(text)], text
+        assert fetched == [fetch_terms(p) for p in query_parts(text)], text
 
 
 PARITY_QUERIES = ["江临", "食品", "市场监督", "督管", "食品经营", "罚款", "2026", "某某", "局", "有限公司 罚款",

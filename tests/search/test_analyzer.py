@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from gongshi.search.analyzer import (
     facet_term,
+    fetch_terms,
     index_terms,
     matches,
     normalise,
@@ -42,6 +43,9 @@ def test_query_terms_bigrams_and_single_characters():
     assert query_terms("食品a经") == ["食品", "a", "经"]
     assert query_terms("〔〕") == []
     assert query_parts(" 江临　食品\t经营 ") == ["江临", "食品", "经营"]
+    assert fetch_terms("印染有限公司") == ["印染", "有限", "公司"]
+    assert fetch_terms("市场监督管理局") == ["市场", "监督", "管理", "理局"]
+    assert fetch_terms("监罚〔2026〕1号") == ["监罚", "2026", "1", "号"]
 
 
 def test_letters_and_digits_match_whole_runs_cjk_any_substring():
@@ -74,3 +78,4 @@ def test_every_query_term_is_in_every_text_the_query_matches(raw, data):
     part = text[start:end]
     if occurs(part, text):
         assert set(query_terms(part)) <= index_terms(text), (part, text)
+        assert set(fetch_terms(part)) <= set(query_terms(part))

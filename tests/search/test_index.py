@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from gongshi.search.analyzer import index_terms, matches, query_parts, query_terms, searchable_text
+from gongshi.search.analyzer import fetch_terms, index_terms, matches, query_parts, searchable_text
 from gongshi.search.documents import SearchDoc, display_order_key
 from gongshi.search.index import (
     CONTINUE,
@@ -55,7 +55,7 @@ class StaticIndex:
 
     def search(self, query: str) -> list[int]:
         parts = query_parts(query)
-        terms = {t for p in parts for t in query_terms(p)}
+        terms = {t for p in parts for t in fetch_terms(p)}  # what search.js fetches
         if not terms:
             return []
         lists = [self.postings(t) for t in terms]

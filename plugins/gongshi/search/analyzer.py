@@ -85,6 +85,24 @@ def query_terms(part: str) -> list[str]:
     return terms
 
 
+def fetch_terms(part: str) -> list[str]:
+    """The subset of `query_terms` the browser fetches: for a CJK run, bigrams covering every
+    character with as little overlap as possible (印染有限公司 -> 印染 有限 公司). Every record
+    containing the part has them; verification against the stored text does the rest."""
+    terms: list[str] = []
+    for word, cjk in RUN_RE.findall(part):
+        if word:
+            new = [word]
+        elif len(cjk) == 1:
+            new = [cjk]
+        else:
+            new = [cjk[i:i + 2] for i in range(0, len(cjk) - 1, 2)]
+            if len(cjk) % 2:
+                new.append(cjk[-2:])
+        terms += [t for t in new if t not in terms]
+    return terms
+
+
 def facet_term(facet: str, value: str) -> str:
     """"d" dataset, "a" agency, "y" year, "s" status."""
     return f"{FACET_PREFIX}{facet}:{value}"

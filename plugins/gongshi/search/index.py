@@ -46,8 +46,8 @@ _LOCAL_BITS = 16  # documents per build chunk: 2^16
 class IndexFormat:
     head: int = 256  # postings kept in the term's shard entry
     block: int = 4096  # postings per continuation block
-    chunk: int = 16  # stored documents per file
-    shard_bytes: int = 6000  # target size of a term shard
+    chunk: int = 8  # stored documents per file: a scattered first page fetches `page` of them
+    shard_bytes: int = 4000  # target size of a term shard
     page: int = 10  # results the browser shows at a time
 
 
@@ -216,7 +216,7 @@ def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iter
     digest.update(repr(fmt).encode())
 
     for number in range(0, len(docs), fmt.chunk):
-        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), d.agency, d.year, d.status]
+        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), _agency(d), d.year, d.status]
                 for d in docs[number:number + fmt.chunk]]
         data = _dump(rows)
         digest.update(data)
@@ -230,6 +230,14 @@ def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iter
             "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
             "datasets": [REGISTRY[name].describe() for name in datasets]}
     yield f"{FOLDER}/meta.json", _dump(meta)
+
+
+def _agency(doc: SearchDoc) -> str | int:
+    """The agency facet, or the number of the field that holds the same text (fewer bytes)."""
+    try:
+        return doc.fields.index(doc.agency) if doc.agency else ""
+    except ValueError:
+        return doc.agency
 
 
 def _term_shards(postings: Postings, fmt: IndexFormat) -> tuple[int, list[tuple[str, bytes]]]:

@@ -89,6 +89,25 @@
 
   function facetTerm(facet, value) { return "~" + facet + ":" + value; }
 
+  // The terms a query fetches: for each CJK run, bigrams that cover every character without
+  // overlapping where they can (印染有限公司 -> 印染 有限 公司). Any record containing the part
+  // has them all; verification against the stored text does the rest, so fewer shards are
+  // fetched for the same results.
+  function fetchTerms(part) {
+    var terms = [];
+    runs(part).forEach(function (run) {
+      var found = [], n = run.chars.length;
+      if (run.kind === "w") found = [run.chars.join("")];
+      else if (n === 1) found = [run.chars[0]];
+      else {
+        for (var i = 0; i + 1 < n; i += 2) found.push(run.chars[i] + run.chars[i + 1]);
+        if (n % 2) found.push(run.chars[n - 2] + run.chars[n - 1]);
+      }
+      found.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    });
+    return terms;
+  }
+
   // ---- the index files (index.py) ----------------------------------------------------------
   var FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-.";
 
@@ -248,7 +267,7 @@
     this.filters = filters;
     this.terms = [];
     var self = this;
-    this.parts.forEach(function (p) { queryTerms(p).forEach(function (t) { if (self.terms.indexOf(t) < 0) self.terms.push(t); }); });
+    this.parts.forEach(function (p) { fetchTerms(p).forEach(function (t) { if (self.terms.indexOf(t) < 0) self.terms.push(t); }); });
     Object.keys(filters).forEach(function (f) { if (filters[f]) self.terms.push(facetTerm(f, filters[f])); });
     this.results = [];
     this.done = false;
@@ -265,7 +284,8 @@
   };
 
   var FACET_OF_DOC = { d: function (doc, meta) { return meta.datasets[doc[0]].name; },
-                       a: function (doc) { return doc[4]; }, y: function (doc) { return doc[5]; },
+                       a: function (doc) { return typeof doc[4] === "number" ? doc[2][doc[4]] : doc[4]; },
+                       y: function (doc) { return doc[5]; },
                        s: function (doc) { return doc[6]; } };
 
   Search.prototype.verify = function (doc) {
@@ -315,7 +335,7 @@
   }
 
   window.GongshiSearch = { normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
-                           queryTerms: queryTerms, matches: matches, crc32: crc32,
+                           queryTerms: queryTerms, fetchTerms: fetchTerms, matches: matches, crc32: crc32,
                            decodePostings: decodePostings, searchAll: searchAll };
 
   // ---- the page ----------------------------------------------------------------------------
