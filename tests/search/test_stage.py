@@ -116,3 +116,26 @@ def test_cli_search(built, capsys):
     assert "找到 3 条" in out and "[执法人员] 王建国" in out
     assert cli.main(["search", "张三", *args]) == 1
     assert "没有找到" in capsys.readouterr().out
+
+
+def test_serve_answers_json_searches(built):
+    import functools
+    import http.server
+    import threading
+    import urllib.request
+    from urllib.parse import quote
+
+    cache = cache_of(built)
+    staff.sync(cache)
+    handler = type("Handler", (cli._SiteHandler,), {"cache_dir": cache, "log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        answer = json.loads(urllib.request.urlopen(f"{base}/api/search?q={quote('江临')}&dataset=officers").read())
+        assert answer["total"] == 3 and {r["dataset"] for r in answer["results"]} == {"officers"}
+        assert [r["url"] for r in answer["results"]] == ["/" + quote(u) for u in whoosh_search(built, "江临", dataset="officers")]
+        assert json.loads(urllib.request.urlopen(f"{base}/api/search?q={quote('张三')}").read())["total"] == 0
+        assert urllib.request.urlopen(f"{base}/search/").status == 200  # the site itself still served
+    finally:
+        server.shutdown()
