@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ..feeds.load import records
@@ -32,8 +33,9 @@ from ..schedule import OFFICER_STATUS_LABELS
 from ..schedule.penalties import STATE_LABELS
 
 
-@dataclass(frozen=True)
-class SearchDoc:
+class SearchDoc(NamedTuple):
+    """A named tuple, not a dataclass: a province builds millions of them."""
+
     dataset: str
     key: str  # natural key, unique within the dataset
     url: str  # site-relative page path, not percent-encoded: "penalties/江临市监罚-2026-101号/"
@@ -78,12 +80,17 @@ def collect(public) -> list[SearchDoc]:  # noqa: ANN001 - PublicTables
     for name, doctype in REGISTRY.items():
         if name in public.tables:
             docs.extend(doctype.build(public))
-    docs.sort(key=display_order_key)
+    rank = {name: i for i, name in enumerate(REGISTRY)}
+    docs.sort(key=lambda d: (d.date == "", _negated(d.date), rank[d.dataset], d.key))  # display_order_key
     return docs
 
 
 def display_order_key(doc: SearchDoc) -> tuple[bool, str, int, str]:
-    return (doc.date == "", _negated(doc.date), list(REGISTRY).index(doc.dataset), doc.key)
+    return (doc.date == "", _negated(doc.date), _dataset_rank(doc.dataset), doc.key)
+
+
+def _dataset_rank(name: str) -> int:
+    return list(REGISTRY).index(name)
 
 
 def _negated(iso: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -58,7 +58,7 @@ def search_cache(cache_dir: Path) -> Path:
 def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
     folder = search_cache(cache_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(folder / DOCS_FILE, pickle.dumps([astuple(d) for d in docs], protocol=5))
+    atomic_write(folder / DOCS_FILE, pickle.dumps([tuple(d) for d in docs], protocol=5))
 
 
 def load_docs(cache_dir: Path) -> list[SearchDoc]:
@@ -73,7 +73,7 @@ def doc_id(doc: SearchDoc) -> str:
 
 
 def doc_hash(doc: SearchDoc) -> str:
-    return hashlib.blake2b(repr(astuple(doc)).encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b(repr(tuple(doc)).encode(), digest_size=12).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def sync(cache_dir: Path, docs: list[SearchDoc] | None = None) -> SyncReport:
             writer.delete_by_term("key", key)
         for key, d, h in changed:
             fields = {"key": key, "dataset": d.dataset, "agency": d.agency, "year": d.year, "status": d.status,
-                      "text": "\n".join(d.fields), "doc": astuple(d), "order": display_order_key(d), "hash": h}
+                      "text": "\n".join(d.fields), "doc": tuple(d), "order": display_order_key(d), "hash": h}
             if key in current:
                 writer.update_document(**fields)
             else:
