@@ -227,9 +227,10 @@
 
   // The candidates of a query, in display order. The rarest list drives; the others prune a
   // candidate with what is at hand (their heads, blocks already fetched). When every list is
-  // long, the others' blocks are fetched too, so a common pair of terms does not turn into a
-  // stream of stored documents to verify.
-  function Candidates(lists) {
+  // long, the others' blocks are fetched too (unless a list holds most documents), so a common
+  // pair of terms does not turn into a stream of stored documents to verify.
+  function Candidates(lists, total) {
+    this.total = total;
     this.lists = lists.slice().sort(function (a, b) { return a.df - b.df; });
     this.driver = this.lists[0];
     this.fetchOthers = !this.driver.complete;
@@ -256,7 +257,8 @@
     if (i >= this.lists.length) return Promise.resolve(true);
     var list = this.lists[i], k = list.blockOf(doc), docs = list.loaded(k);
     if (docs) return has(docs, doc) ? this.accept(doc, i + 1) : Promise.resolve(false);
-    if (!this.fetchOthers) return this.accept(doc, i + 1);
+    // A list holding most documents prunes little: not worth fetching its blocks for.
+    if (!this.fetchOthers || list.df * 2 > this.total) return this.accept(doc, i + 1);
     return list.loadBlock(k).then(function (loaded) { return has(loaded, doc) ? self.accept(doc, i + 1) : false; });
   };
 
@@ -278,7 +280,7 @@
     if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
     return Promise.all(this.terms.map(function (t) { return self.index.term(t); })).then(function (lists) {
       if (lists.some(function (l) { return !l; })) { self.done = true; return self; }
-      self.candidates = new Candidates(lists);
+      self.candidates = new Candidates(lists, self.index.meta.docs);
       return self;
     });
   };
