@@ -492,7 +492,9 @@
     return next(0);
   }
 
-  function run(q, filters, fromLoad) {
+  // how: "load" (a shared link or reload), "submit" (typed here: the URL is pushed once we know
+  // the query is not a jump, so going back never lands on a page that jumps again), "history".
+  function run(q, filters, how) {
     input.value = q;
     list.textContent = "";
     facetBox.textContent = "";
@@ -505,9 +507,10 @@
     return jumpTarget(q).then(function (target) {
       if (target) {
         status.textContent = "已找到，正在打开…";
-        if (fromLoad) window.location.replace(target); else window.location.assign(target);
+        if (how === "submit") window.location.assign(target); else window.location.replace(target);
         return;
       }
+      if (how === "submit") window.history.pushState(null, "", urlFor(q, filters));
       return index.open().then(function () {
         search = new Search(index, q, filters);
         current = search;
@@ -529,9 +532,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var q = input.value;
-    window.history.pushState(null, "", urlFor(q, {}));
-    run(q, {}, false);
+    run(input.value, {}, "submit");
   });
   facetBox.addEventListener("click", function (event) {
     var a = event.target.closest("a[data-filter]");
@@ -539,10 +540,10 @@
     event.preventDefault();
     window.history.pushState(null, "", a.getAttribute("href"));
     var p = params();
-    run(p.q, p.filters, false);
+    run(p.q, p.filters, "history");
   });
   moreButton.addEventListener("click", function () { if (current) showMore(current, input.value); });
-  window.addEventListener("popstate", function () { var p = params(); run(p.q, p.filters, true); });
+  window.addEventListener("popstate", function () { var p = params(); run(p.q, p.filters, "history"); });
   var initial = params();
-  if (initial.q) run(initial.q, initial.filters, true); else app.setAttribute("data-state", "idle");
+  if (initial.q) run(initial.q, initial.filters, "load"); else app.setAttribute("data-state", "idle");
 })();
