@@ -136,3 +136,18 @@ def test_sample_feeds_exact_for_every_substring_query(sample_docs):
     for query in sorted(queries):
         expected = [n for n, t in enumerate(texts) if query in t]
         assert index.search(query) == expected, query
+
+
+def test_parallel_writing_writes_exactly_the_index(tmp_path):
+    from gongshi.output import OutputWriter
+    from gongshi.privacy.gate import PrivacyGate
+    from gongshi.search import PARALLEL_THRESHOLD, write_index
+
+    docs = make_docs(IndexFormat().chunk * PARALLEL_THRESHOLD + 50)
+    expected = dict(index_files(docs))
+    writer = OutputWriter(tmp_path / "out", tmp_path / "cache", PrivacyGate())
+    assert write_index(writer, docs, IndexFormat(), workers=2) == len(expected)
+    written = {p.relative_to(tmp_path / "out").as_posix(): p.read_bytes()
+               for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert written == expected
+    assert set(writer.produced) == set(expected) and writer.stats.written == len(expected)

@@ -15,11 +15,11 @@ import time
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
-from .index import IndexFormat, index_files
+from .index import IndexFormat, document_files, index_files, term_files
 from .staff import save_docs
 
 __all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register", "register_dataset", "run",
-           "write_files"]
+           "write_files", "write_index"]
 
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
@@ -27,12 +27,11 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     started = time.perf_counter()
     docs = collect(state.public)
     writer = state.open_writer()
-    files = list(index_files(docs, IndexFormat()))
-    write_files(writer, files, settings.workers)
+    files = write_index(writer, docs, IndexFormat(), settings.workers)
     page = PageJob("search/index.html", "search.html", {"section": "search"})
     render_jobs([[page]], make_environment(settings), writer, templates_fingerprint(settings), 1)
     save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
-    state.facts["search"] = {"documents": len(docs), "files": len(files),
+    state.facts["search"] = {"documents": len(docs), "files": files,
                              "records_per_second": round(len(docs) / max(time.perf_counter() - started, 1e-9))}
 
 
@@ -40,6 +39,41 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 PARALLEL_THRESHOLD = 2000
 _pending: list[tuple[str, bytes]] = []
 _target: tuple | None = None
+_documents: tuple[list[SearchDoc], IndexFormat] | None = None
+
+
+def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -> int:  # noqa: ANN001
+    """Every index file, gated and written; returns how many. For a large index the stored
+    documents are made and written by forked workers while this process builds the postings."""
+    global _target, _documents
+    chunks = -(-len(docs) // fmt.chunk)
+    if workers <= 1 or chunks < PARALLEL_THRESHOLD:
+        files = list(index_files(docs, fmt))
+        write_files(writer, files, workers)
+        return len(files)
+    _target = (writer.gate, writer.output_dir, writer.previous)
+    _documents = (docs, fmt)
+    step = -(-chunks // (workers * 4))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            stored = pool.map_async(_write_documents, [range(i, min(i + step, chunks)) for i in range(0, chunks, step)])
+            terms = list(term_files(docs, fmt))
+            done = stored.get()
+    finally:
+        _target = None
+        _documents = None
+    for results in done:
+        for relpath, digest, outcome in results:
+            writer.record(relpath, Entry(digest), outcome)
+    write_files(writer, terms, workers)
+    return chunks + len(terms)
+
+
+def _write_documents(chunks: range) -> list[tuple[str, str, str]]:
+    assert _target is not None and _documents is not None  # in a forked worker
+    gate, output_dir, previous = _target
+    return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath)))
+            for relpath, data in document_files(*_documents, chunks=chunks)]
 
 
 def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  # noqa: ANN001 - OutputWriter

@@ -208,27 +208,34 @@ def doc_facet_terms(doc: SearchDoc) -> list[str]:
 
 def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
     """(path under output/, bytes) of every file of the index, meta.json last."""
+    yield from document_files(docs, fmt)
+    yield from term_files(docs, fmt)
+
+
+def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
+                   chunks: range | None = None) -> Iterator[tuple[str, bytes]]:
+    """The stored documents, `fmt.chunk` to a file (only the files numbered in `chunks`, if given)."""
+    position = {name: i for i, name in enumerate(REGISTRY)}
+    for number in chunks if chunks is not None else range(-(-len(docs) // fmt.chunk)):
+        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), _agency(d), d.year, d.status]
+                for d in docs[number * fmt.chunk:(number + 1) * fmt.chunk]]
+        yield f"{FOLDER}/d/{number}.json", _dump(rows)
+
+
+def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
+    """Term shards, posting blocks, and meta.json last."""
     texts = [searchable_text(d.fields) for d in docs]
     postings = build_postings(texts, [doc_facet_terms(d) for d in docs])
-    datasets = [name for name in REGISTRY]
-    position = {name: i for i, name in enumerate(datasets)}
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update(repr(fmt).encode())
-
-    for number in range(0, len(docs), fmt.chunk):
-        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), _agency(d), d.year, d.status]
-                for d in docs[number:number + fmt.chunk]]
-        data = _dump(rows)
-        digest.update(data)
-        yield f"{FOLDER}/d/{number // fmt.chunk}.json", data
-
+    # `build` changes whenever any file does: it is a hash of everything the files are made of.
+    digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
+    for start in range(0, len(docs), 10000):
+        digest.update("\x1e".join("\x1f".join((*d[:3], *d.fields, "\x1d", *d.extras, *d[5:]))
+                                   for d in docs[start:start + 10000]).encode())
     shards, shard_data = _term_shards(postings, fmt)
-    for path, data in shard_data:
-        digest.update(data)
-        yield path, data
+    yield from shard_data
     meta = {"version": FORMAT_VERSION, "build": digest.hexdigest(), "docs": len(docs), "shards": shards,
             "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
-            "datasets": [REGISTRY[name].describe() for name in datasets]}
+            "datasets": [REGISTRY[name].describe() for name in REGISTRY]}
     yield f"{FOLDER}/meta.json", _dump(meta)
 
 
