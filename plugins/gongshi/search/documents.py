@@ -8,7 +8,7 @@ adding a dataset to search is one `DocType` and one function:
 
     def inspection_docs(public: PublicTables) -> Iterator[SearchDoc]:
         for row in records(public["inspections"].frame, [...]):
-            yield SearchDoc("inspections", row["task_no"], urls.inspection(row["task_no"]),
+            yield SearchDoc("inspections", row["task_no"], _path(urls.inspection(row["task_no"])),
                             fields=(row["task_name"], row["task_no"], row["party_name"], ...),
                             extras=(row["result"],), agency=row["agency"],
                             year=row["inspected_on"][:4], status=row["result"],
@@ -17,7 +17,9 @@ adding a dataset to search is one `DocType` and one function:
     register_dataset(DocType("inspections", "双随机抽查", ("抽查事项", "任务编号", "检查对象", ...),
                      extras=("抽查结果",), build=inspection_docs))
 
-A dataset missing from the public tables (an older feed folder) simply yields nothing.
+Yield only records that have a public page on the build day (as penalty_docs keeps 公示中 only);
+`url` is the page path without percent-encoding (`_path`). A dataset missing from the public
+tables (an older feed folder) simply yields nothing.
 """
 
 from __future__ import annotations
