@@ -13,7 +13,8 @@ PATH = "content"
 THEME = "themes/gongshi"
 PLUGIN_PATHS = ["plugins"]
 # One plugin per pipeline stage, in pipeline order.
-PLUGINS = ["gongshi.feeds", "gongshi.privacy", "gongshi.schedule", "gongshi.pages", "gongshi.opendata"]
+PLUGINS = ["gongshi.feeds", "gongshi.privacy", "gongshi.schedule", "gongshi.pages", "gongshi.search",
+           "gongshi.opendata"]
 
 DISCLOSURE_FEEDS = "data_feeds"
 DISCLOSURE_TODAY = None  # None = today in Asia/Shanghai (or SOURCE_DATE_EPOCH)

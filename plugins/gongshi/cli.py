@@ -5,6 +5,7 @@
     gongshi serve [--port N] [same options as build]    build, then serve on localhost
     gongshi due [--output DIR] [--feeds DIR] [--today DATE]
                                                         exit 0 when a rebuild is due, 1 when not, 2 on error
+    gongshi search "QUERY" [--dataset D] [--json]       search the last build's public records (whoosh)
 """
 
 from __future__ import annotations
@@ -98,8 +99,84 @@ def due(output: Path, feeds: Path, today: str | None) -> int:
     return 1
 
 
-def serve(directory: Path, port: int) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+def search_cache_dir(settings_file: Path, output: Path | None, cache: Path | None = None) -> Path:
+    """The build's cache folder for these settings and output folder (where whoosh lives)."""
+    from pelican.settings import read_settings
+
+    from .settings import GongshiSettings
+
+    overrides: dict[str, object] = {}
+    if output is not None:
+        overrides["OUTPUT_PATH"] = str(output.resolve())
+    if cache is not None:
+        overrides["GONGSHI_CACHE"] = str(cache.resolve())
+    return GongshiSettings.from_pelican(read_settings(str(settings_file), override=overrides)).cache_dir
+
+
+def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, limit: int) -> int:
+    """Staff search over the public records of the last build: the same matches as the site's."""
+    import json
+
+    from .search import staff
+
+    try:
+        staff.sync(cache_dir)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    found = staff.search(cache_dir, query, filters)
+    results = [staff.result(doc) for doc in found]
+    if as_json:
+        print(json.dumps({"query": query, "filters": filters, "total": len(results), "results": results[:limit]},
+                         ensure_ascii=False, indent=1))
+        return 0 if results else 1
+    if not results:
+        print(f"没有找到包含“{query}”的公示信息。")
+        return 1
+    print(f"找到 {len(results)} 条" + (f"，显示前 {limit} 条" if len(results) > limit else "") + "：")
+    for r in results[:limit]:
+        details = "；".join(f"{k}：{v}" for k, v in {**r["fields"], **r["extras"]}.items())
+        print(f"- [{r['type']}] {r['title']}  {r['url']}\n    {details}")
+    return 0
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site, plus /api/search?q=...&dataset=... (JSON) when a cache folder is given."""
+
+    cache_dir: Path | None = None
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        from urllib.parse import parse_qs, urlsplit
+
+        parts = urlsplit(self.path)
+        if parts.path != "/api/search" or self.cache_dir is None:
+            return super().do_GET()
+        import json
+
+        from .search import staff
+
+        params = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        filters = {k: params[k] for k in staff.FACET_FIELDS if params.get(k)}
+        found = [staff.result(doc) for doc in staff.search(self.cache_dir, params.get("q", ""), filters)]
+        body = json.dumps({"query": params.get("q", ""), "filters": filters, "total": len(found),
+                           "results": found[:int(params.get("limit", 50))]}, ensure_ascii=False).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(directory: Path, port: int, cache_dir: Path | None = None) -> None:
+    if cache_dir is not None:
+        from .search import staff
+
+        try:
+            staff.sync(cache_dir)
+        except FileNotFoundError:
+            cache_dir = None
+    handler_class = type("SiteHandler", (_SiteHandler,), {"cache_dir": cache_dir})
+    handler = functools.partial(handler_class, directory=str(directory))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         print(f"在浏览器中打开 http://localhost:{port}/ （Ctrl-C 停止）")
         try:
@@ -130,7 +207,21 @@ def main(argv: list[str] | None = None) -> int:
     p_due.add_argument("--output", type=Path, default=Path("output"))
     p_due.add_argument("--feeds", type=Path, default=Path("data_feeds"))
     p_due.add_argument("--today", type=_date, help="按该日期判断（默认上海时区的今天）")
+    p_search = sub.add_parser("search", help="搜索上次构建的公示信息（与网站搜索结果相同）")
+    p_search.add_argument("query")
+    p_search.add_argument("--dataset", help="只搜索某类数据，如 penalties、officers、agencies、powers")
+    for facet, helptext in (("agency", "执法主体名称"), ("year", "年度"), ("status", "状态")):
+        p_search.add_argument(f"--{facet}", help=f"只看该{helptext}")
+    p_search.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p_search.add_argument("--limit", type=int, default=50)
+    p_search.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    p_search.add_argument("--output", type=Path)
+    p_search.add_argument("--cache", type=Path, help="构建缓存文件夹（GONGSHI_CACHE）")
     args = parser.parse_args(argv)
+    if args.command == "search":
+        filters = {k: getattr(args, k) for k in ("dataset", "agency", "year", "status") if getattr(args, k)}
+        return search(search_cache_dir(args.settings, args.output, args.cache), args.query, filters,
+                      args.json, args.limit)
     if args.command == "check":
         return check(args.feeds)
     if args.command == "due":
@@ -141,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     code = build(args.settings, args.feeds, args.today, args.output, siteurl)
     if code or args.command == "build":
         return code
-    serve(args.output or Path("output"), args.port)
+    serve(args.output or Path("output"), args.port, search_cache_dir(args.settings, args.output))
     return 0
 
 

@@ -96,6 +96,7 @@ def oversight_pages(tables, decisions: pd.DataFrame) -> dict[str, str]:  # noqa:
         "reports": "/reports/",
         "report": "/reports/2025/",
         "case": "/cases/2026-food-safety/",
+        "search": "/search/?q=%E9%A3%9F%E5%93%81",  # 食品: results, facets and "more"
     }
 
 
@@ -105,7 +106,8 @@ PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "powe
             "penalties", "penalty", "penalty-withdrawn", "penalty-ended", "penalties-of-year", "company",
             "timeliness", "data-dictionary",
             "inspections", "inspection-task", "inspections-by-result", "supervision", "supervision-kind",
-            "supervision-unit", "company-both", "company-inspections-only", "process", "reports", "report", "case"]
+            "supervision-unit", "company-both", "company-inspections-only", "process", "reports", "report", "case",
+            "search"]
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +120,8 @@ def pages(feed_tables, officers) -> dict[str, str]:  # noqa: ANN001
 def open_page(page, site, path: str):  # noqa: ANN001, ANN201
     response = page.goto(site.url(path))
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    if path.startswith("/search/"):  # results arrive after the page loads
+        expect(page.locator("#search-app")).to_have_attribute("data-state", "done")
     page.evaluate("document.fonts.ready.then(() => true)")  # final layout, for contrast and width
     return page
 

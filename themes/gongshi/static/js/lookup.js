@@ -61,6 +61,21 @@
       });
   }
 
+  // The search page reuses these indexes: find(folder URL, key) -> Promise of the page's path
+  // segment, or null when nothing is published under the key.
+  window.GongshiLookup = {
+    normalise: normalise,
+    find: function (base, value) {
+      var key = normalise(value);
+      return fetchJson(base + "meta.json", "no-cache")
+        .then(function (meta) { return fetchJson(base + (fnv1a32(key) % meta.shards) + ".json"); })
+        .then(function (shard) {
+          if (Array.isArray(shard.keys)) return shard.keys.indexOf(key) >= 0 ? key : null;
+          return Object.prototype.hasOwnProperty.call(shard.keys, key) ? shard.keys[key] : null;
+        });
+    }
+  };
+
   document.querySelectorAll("form.lookup").forEach(function (form) {
     var input = form.querySelector("input[type=text]");
     form.addEventListener("submit", function (event) {

@@ -1,0 +1,116 @@
+"""Search stage: the static sharded index the browser searches, and the documents whoosh
+indexes for staff (DESIGN.md, Search).
+
+Only the public tables reach here, with the schedule's states: penalty decisions in their
+publication window, officers with their status, agencies and power items. What each dataset
+contributes is a builder in `documents.py`; the browser index is `index.py` (format:
+FORMAT.md); whoosh is `staff.py`; the analyzer all three share is `analyzer.py`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+from ..output import Entry, gated_write
+from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
+from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
+from .index import IndexFormat, document_files, index_files, term_files
+from .staff import save_docs
+
+__all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register", "register_dataset", "run",
+           "write_files", "write_index"]
+
+
+def run(state) -> None:  # noqa: ANN001 - BuildState
+    settings = state.settings
+    started = time.perf_counter()
+    docs = collect(state.public)
+    writer = state.open_writer()
+    files = write_index(writer, docs, IndexFormat(), settings.workers)
+    page = PageJob("search/index.html", "search.html", {"section": "search"})
+    render_jobs([[page]], make_environment(settings), writer, templates_fingerprint(settings), 1)
+    save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
+    state.facts["search"] = {"documents": len(docs), "files": files,
+                             "records_per_second": round(len(docs) / max(time.perf_counter() - started, 1e-9))}
+
+
+# -- writing many index files: the gate and the disk in a pool of forked processes -------------
+PARALLEL_THRESHOLD = 2000
+_pending: list[tuple[str, bytes]] = []
+_target: tuple | None = None
+_documents: tuple[list[SearchDoc], IndexFormat] | None = None
+
+
+def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -> int:  # noqa: ANN001
+    """Every index file, gated and written; returns how many. For a large index the stored
+    documents are made and written by forked workers while this process builds the postings."""
+    global _target, _documents
+    chunks = -(-len(docs) // fmt.chunk)
+    if workers <= 1 or chunks < PARALLEL_THRESHOLD:
+        files = list(index_files(docs, fmt))
+        write_files(writer, files, workers)
+        return len(files)
+    _target = (writer.gate, writer.output_dir, writer.previous)
+    _documents = (docs, fmt)
+    step = -(-chunks // (workers * 4))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            stored = pool.map_async(_write_documents, [range(i, min(i + step, chunks)) for i in range(0, chunks, step)])
+            terms = list(term_files(docs, fmt))
+            done = stored.get()
+    finally:
+        _target = None
+        _documents = None
+    for results in done:
+        for relpath, digest, outcome in results:
+            writer.record(relpath, Entry(digest), outcome)
+    write_files(writer, terms, workers)
+    return chunks + len(terms)
+
+
+def _write_documents(chunks: range) -> list[tuple[str, str, str]]:
+    assert _target is not None and _documents is not None  # in a forked worker
+    gate, output_dir, previous = _target
+    return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath)))
+            for relpath, data in document_files(*_documents, chunks=chunks)]
+
+
+def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  # noqa: ANN001 - OutputWriter
+    """Each file gated and written only if its bytes changed (OutputWriter.write), the work
+    shared by `workers` processes for a large index; the parent records every file."""
+    global _target
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        for relpath, data in files:
+            writer.write(relpath, data)
+        return
+    for relpath, _ in files:
+        if relpath in writer.produced:
+            raise ValueError(f"两个页面写入同一路径：{relpath}")
+    _pending[:] = files
+    _target = (writer.gate, writer.output_dir, writer.previous)
+    step = -(-len(files) // (workers * 4))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for results in pool.imap(_write_range, [(i, min(i + step, len(files))) for i in range(0, len(files), step)]):
+                for relpath, digest, outcome in results:
+                    writer.record(relpath, Entry(digest), outcome)
+    finally:
+        _pending.clear()
+        _target = None
+
+
+def _write_range(window: tuple[int, int]) -> list[tuple[str, str, str]]:
+    assert _target is not None  # in a forked worker
+    gate, output_dir, previous = _target
+    out = []
+    for relpath, data in _pending[window[0]:window[1]]:
+        digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath))
+        out.append((relpath, digest, outcome))
+    return out
+
+
+def register() -> None:
+    from ..pipeline import enable_stage
+
+    enable_stage("search", run)

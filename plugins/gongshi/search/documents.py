@@ -1,0 +1,174 @@
+"""What is searchable: one small builder per dataset, in a registry.
+
+A builder takes the public tables (after the privacy and schedule stages) and yields one
+`SearchDoc` per record that has a public page. Its `DocType` says how the browser shows a
+result: the type label, the labels of the searchable fields, which field is the title and
+which are shown under it. The index, whoosh and the browser all read these documents, so
+adding a dataset to search is one `DocType` and one function:
+
+    def inspection_docs(public: PublicTables) -> Iterator[SearchDoc]:
+        for row in records(public["inspections"].frame, [...]):
+            yield SearchDoc("inspections", row["task_no"], _path(urls.inspection(row["task_no"])),
+                            fields=(row["task_name"], row["task_no"], row["party_name"], ...),
+                            extras=(row["result"],), agency=row["agency"],
+                            year=row["inspected_on"][:4], status=row["result"],
+                            date=row["inspected_on"])
+
+    register_dataset(DocType("inspections", "双随机抽查", ("抽查事项", "任务编号", "检查对象", ...),
+                     extras=("抽查结果",), build=inspection_docs))
+
+Yield only records that have a public page on the build day (as penalty_docs keeps 公示中 only);
+`url` is the page path without percent-encoding (`_path`). A dataset missing from the public
+tables (an older feed folder) simply yields nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+from urllib.parse import unquote
+
+from ..feeds.load import records
+from ..pages import urls
+from ..schedule import OFFICER_STATUS_LABELS
+from ..schedule.penalties import STATE_LABELS
+
+
+class SearchDoc(NamedTuple):
+    """A named tuple, not a dataclass: a province builds millions of them."""
+
+    dataset: str
+    key: str  # natural key, unique within the dataset
+    url: str  # site-relative page path, not percent-encoded: "penalties/江临市监罚-2026-101号/"
+    fields: tuple[str, ...]  # searchable values, labelled by DocType.fields
+    extras: tuple[str, ...] = ()  # shown with the result, not searched (status, dates)
+    agency: str = ""  # facet values
+    year: str = ""
+    status: str = ""
+    date: str = ""  # ISO date deciding display order: newest first
+
+    def facets(self) -> dict[str, str]:
+        return {"d": self.dataset, "a": self.agency, "y": self.year, "s": self.status}
+
+
+@dataclass(frozen=True)
+class DocType:
+    dataset: str
+    label: str  # type label shown with each result
+    fields: tuple[str, ...]  # labels of SearchDoc.fields
+    build: Callable[..., Iterable[SearchDoc]] = field(compare=False)
+    title: int = 0  # which field is the result's title
+    shown: tuple[int, ...] = ()  # fields shown under the title
+    extras: tuple[str, ...] = ()  # labels of SearchDoc.extras
+
+    def describe(self) -> dict[str, object]:
+        """What the browser needs to show a result of this type (meta.json)."""
+        return {"name": self.dataset, "label": self.label, "fields": list(self.fields),
+                "title": self.title, "shown": list(self.shown), "extras": list(self.extras)}
+
+
+REGISTRY: dict[str, DocType] = {}
+
+
+def register_dataset(doctype: DocType) -> None:
+    REGISTRY[doctype.dataset] = doctype
+
+
+def collect(public) -> list[SearchDoc]:  # noqa: ANN001 - PublicTables
+    """Every searchable record of every registered dataset, in display order: newest first
+    (records without a date last), then by dataset and key, so numbering is deterministic."""
+    docs: list[SearchDoc] = []
+    for name, doctype in REGISTRY.items():
+        if name in public.tables:
+            docs.extend(doctype.build(public))
+    rank = {name: i for i, name in enumerate(REGISTRY)}
+    docs.sort(key=lambda d: (d.date == "", _negated(d.date), rank[d.dataset], d.key))  # display_order_key
+    return docs
+
+
+def display_order_key(doc: SearchDoc) -> tuple[bool, str, int, str]:
+    return (doc.date == "", _negated(doc.date), _dataset_rank(doc.dataset), doc.key)
+
+
+def _dataset_rank(name: str) -> int:
+    return list(REGISTRY).index(name)
+
+
+def _negated(iso: str) -> str:
+    """Sorts ISO dates descending inside an ascending sort."""
+    return iso.translate(_NEGATE)
+
+
+_NEGATE = str.maketrans("0123456789", "9876543210")
+
+
+# -- the datasets -------------------------------------------------------------------------------
+def _path(url: str) -> str:
+    """A page path from pages.urls, percent-decoding undone (the browser encodes it again)."""
+    return unquote(url) if "%" in url else url
+
+
+def _agency_names(public) -> dict[str, str]:  # noqa: ANN001
+    frame = public["agencies"].frame
+    return dict(zip(frame["uscc"], frame["name"]))
+
+
+def penalty_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    """Decisions in their publication window only (公示中): withdrawn, ended and scheduled
+    ones are not searchable."""
+    frame = public["penalties"].frame
+    frame = frame[frame["pub_state"] == "public"]
+    columns = ["decision_no", "party_name", "party_uscc", "violation_type", "penalty_kinds", "legal_basis",
+               "authority", "decided_on", "fine"]
+    label = STATE_LABELS["public"]
+    for r in records(frame, columns):
+        yield SearchDoc("penalties", r["decision_no"], f"penalties/{urls.slug(r['decision_no'])}/",
+                        (r["party_name"], r["decision_no"], r["party_uscc"], r["violation_type"],
+                         "、".join(r["penalty_kinds"].split(";")), r["authority"], r["legal_basis"]),
+                        extras=(r["decided_on"], f"{r['fine']}万元" if r["fine"] else ""),
+                        agency=r["authority"], year=r["decided_on"][:4], status=label, date=r["decided_on"])
+
+
+def officer_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    names = _agency_names(public)
+    columns = ["name", "certificate_no", "agency_uscc", "category", "region", "issued_on", "valid_until", "state"]
+    for r in records(public["officers"].frame, columns):
+        agency = names.get(r["agency_uscc"], "")
+        status = OFFICER_STATUS_LABELS[r["state"]]
+        yield SearchDoc("officers", r["certificate_no"], _path(urls.officer(r["certificate_no"])),
+                        (r["name"], r["certificate_no"], agency, r["category"], r["region"]),
+                        extras=(status, r["valid_until"]), agency=agency, year=r["issued_on"][:4],
+                        status=status, date=r["issued_on"])
+
+
+def agency_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    columns = ["name", "uscc", "kind", "region", "domain", "updated_on", "state"]
+    for r in records(public["agencies"].frame, columns):
+        status = "有效" if r["state"] == "valid" else "主体资格已届满"
+        yield SearchDoc("agencies", r["uscc"], _path(urls.agency(r["uscc"])),
+                        (r["name"], r["uscc"], r["kind"], r["region"], r["domain"]),
+                        extras=(status,), agency=r["name"], year=r["updated_on"][:4], status=status,
+                        date=r["updated_on"])
+
+
+def power_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    names = _agency_names(public)
+    columns = ["name", "code", "kind", "agency_uscc", "domain", "legal_basis", "status", "updated_on"]
+    for r in records(public["powers"].frame, columns):
+        agency = names.get(r["agency_uscc"], "")
+        yield SearchDoc("powers", r["code"], _path(urls.power(r["code"])),
+                        (r["name"], r["code"], r["kind"], agency, r["domain"], r["legal_basis"]),
+                        extras=(r["status"],), agency=agency, year=r["updated_on"][:4], status=r["status"],
+                        date=r["updated_on"])
+
+
+register_dataset(DocType("penalties", "行政处罚决定",
+                 ("当事人名称", "决定书文号", "统一社会信用代码", "违法行为类型", "处罚类别", "处罚机关", "处罚依据"),
+                 penalty_docs, title=0, shown=(1, 3, 4, 5), extras=("处罚决定日期", "罚款金额")))
+register_dataset(DocType("officers", "执法人员", ("姓名", "执法证号", "所属单位", "执法类别", "执法区域"),
+                 officer_docs, title=0, shown=(1, 2, 3), extras=("证件状态", "有效期至")))
+register_dataset(DocType("agencies", "执法主体", ("主体名称", "统一社会信用代码", "主体类别", "执法区域", "执法领域"),
+                 agency_docs, title=0, shown=(1, 2, 4), extras=("主体资格",)))
+register_dataset(DocType("powers", "权责清单事项", ("事项名称", "事项编码", "事项类别", "实施主体", "执法领域", "设定依据"),
+                 power_docs, title=0, shown=(1, 2, 3), extras=("状态",)))

@@ -1,0 +1,290 @@
+"""The static, sharded inverted index the browser searches (format in FORMAT.md beside this file).
+
+Documents are numbered in display order (newest first), so the head of every posting list
+holds the first results. A term's entry lives in one term shard, `t/<crc32(term) % shards>.json`:
+its document frequency, the first `head` postings, and — for a long list — where the rest is:
+blocks of `block` postings in `p/<shard>-<n>.txt`, with the document number before each block
+(a skip list), so a query can fetch exactly the block that holds a given document. Stored
+documents, `chunk` to a file in `d/<n>.json`, carry the fields the browser verifies and shows.
+
+Postings are delta-encoded, five bits to a character (FINAL ends a number, CONTINUE carries
+its higher bits). Neither alphabet has a digit, so an encoded list can never look like an ID or
+phone number to the privacy gate.
+
+The postings are built with numpy, in chunks of documents: every (term, document) pair as one
+64-bit key, deduplicated and sorted per chunk; one stable sort by term then merges the chunks
+(already in document order) into posting lists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .analyzer import SEPARATOR_RANGES, facet_term, searchable_text
+from .documents import REGISTRY, SearchDoc
+
+FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
+CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-."
+FORMAT_VERSION = 1
+FOLDER = "search"
+_FINAL_BYTES = np.frombuffer(FINAL.encode(), dtype=np.uint8)
+_CONTINUE_BYTES = np.frombuffer(CONTINUE.encode(), dtype=np.uint8)
+_CP_BITS = 21  # bits of one Unicode code point
+_WORD_TAG = 1 << 42  # term codes: unigram < 2^21 <= bigram < 2^42 <= word < 2^43 <= facet
+_FACET_TAG = 1 << 43
+_LOCAL_BITS = 16  # documents per build chunk: 2^16
+
+
+@dataclass(frozen=True)
+class IndexFormat:
+    head: int = 256  # postings kept in the term's shard entry
+    block: int = 4096  # postings per continuation block
+    chunk: int = 8  # stored documents per file: a scattered first page fetches `page` of them
+    shard_bytes: int = 4000  # target size of a term shard
+    page: int = 10  # results the browser shows at a time
+
+
+@dataclass
+class Postings:
+    """All posting lists: terms[i] has documents docs[starts[i]:starts[i+1]] (ascending)."""
+
+    terms: list[str]
+    starts: np.ndarray
+    docs: np.ndarray
+
+    def of(self, term: str) -> list[int]:
+        i = self.terms.index(term)
+        return self.docs[self.starts[i]:self.starts[i + 1]].tolist()
+
+
+def crc32(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+# -- encoding ---------------------------------------------------------------------------------
+def encode_numbers(values: list[int]) -> str:
+    out = []
+    for value in values:
+        digits = [FINAL[value & 31]]
+        value >>= 5
+        while value:
+            digits.append(CONTINUE[value & 31])
+            value >>= 5
+        out.append("".join(reversed(digits)))
+    return "".join(out)
+
+
+def decode_numbers(text: str) -> list[int]:
+    values, value = [], 0
+    for char in text:
+        final = FINAL.find(char)
+        if final >= 0:
+            values.append(value * 32 + final)
+            value = 0
+        else:
+            value = value * 32 + CONTINUE.index(char)
+    return values
+
+
+def decode_postings(text: str, base: int = -1) -> list[int]:
+    docs = []
+    for delta in decode_numbers(text):
+        base += delta
+        docs.append(base)
+    return docs
+
+
+def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """All deltas as one byte string, and the character offset at which each one ends."""
+    lengths = np.ones(len(deltas), dtype=np.int64)
+    for bits in (5, 10, 15, 20, 25, 30):
+        lengths += deltas >= (1 << bits)
+    ends = np.cumsum(lengths)
+    out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    for k in range(int(lengths.max()) if len(lengths) else 0):
+        has = lengths > k
+        digit = (deltas[has] >> (5 * k)) & 31
+        out[ends[has] - 1 - k] = (_FINAL_BYTES if k == 0 else _CONTINUE_BYTES)[digit]
+    return out.tobytes(), ends
+
+
+# -- postings -----------------------------------------------------------------------------------
+def _separator_table() -> np.ndarray:
+    """Code point -> 0 CJK-run character, 1 separator, 2 ASCII letter/digit."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for first, last in SEPARATOR_RANGES:
+        table[first:last + 1] = 1
+    for char in "0123456789abcdefghijklmnopqrstuvwxyz":
+        table[ord(char)] = 2
+    table[ord("A"):ord("Z") + 1] = 2  # never present after normalisation; kept out of CJK runs
+    return table
+
+
+def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << 14) -> Postings:
+    table = _separator_table()
+    words: dict[str, int] = {}
+    facet_ids: dict[str, int] = {}
+    codes_parts, docs_parts = [], []
+    for first in range(0, len(texts), batch):
+        part = texts[first:first + batch]
+        joined = "\0".join(part) + "\0"
+        cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        lengths = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
+        doc_at = np.repeat(np.arange(len(part), dtype=np.int64), lengths)
+        kind = table[cp]
+        cjk = kind == 0
+        pair = cjk[:-1] & cjk[1:]
+        keys = [(cp[cjk] << _LOCAL_BITS) | doc_at[cjk],
+                (((cp[:-1][pair] << _CP_BITS) | cp[1:][pair]) << _LOCAL_BITS) | doc_at[:-1][pair]]
+        # ASCII words: runs of kind 2, their strings numbered with pandas' hash table
+        edges = np.diff(np.concatenate(([0], (kind == 2).view(np.int8), [0])))
+        run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if len(run_starts):
+            found = [joined[a:b] for a, b in zip(run_starts.tolist(), run_ends.tolist())]
+            keys.append(((_WORD_TAG | _global_ids(found, words)) << _LOCAL_BITS) | doc_at[run_starts])
+        batch_facets = facets[first:first + batch]
+        flat = [term for values in batch_facets for term in values]
+        if flat:
+            owner = np.repeat(np.arange(len(batch_facets), dtype=np.int64), [len(v) for v in batch_facets])
+            keys.append(((_FACET_TAG | _global_ids(flat, facet_ids)) << _LOCAL_BITS) | owner)
+        unique = _sorted_unique(np.concatenate(keys))
+        codes_parts.append(unique >> _LOCAL_BITS)
+        docs_parts.append(((unique & ((1 << _LOCAL_BITS) - 1)) + first).astype(np.int64))
+    if not codes_parts:
+        return Postings([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    codes = np.concatenate(codes_parts)
+    docs = np.concatenate(docs_parts)
+    order = np.argsort(codes, kind="stable")  # chunks are in document order: stays ascending
+    codes, docs = codes[order], docs[order]
+    boundaries = np.flatnonzero(np.diff(codes)) + 1
+    starts = np.concatenate(([0], boundaries, [len(codes)])).astype(np.int64)
+    word_list = list(words)
+    facet_list = list(facet_ids)
+    terms = [_term_of(int(c), word_list, facet_list) for c in codes[starts[:-1]]] if len(codes) else []
+    return Postings(terms, starts, docs)
+
+
+def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
+    """Each string's number in `numbering` (new strings get the next numbers, in order of
+    first appearance, so numbering is deterministic)."""
+    local, uniques = pd.factorize(pd.Series(strings, dtype=object), sort=False)
+    ids = np.fromiter((numbering.setdefault(u, len(numbering)) for u in uniques), dtype=np.int64,
+                      count=len(uniques))
+    return ids[local]
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy's default hash-based unique is several times slower here."""
+    values.sort()
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _term_of(code: int, words: list[str], facets: list[str]) -> str:
+    if code >= _FACET_TAG:
+        return facets[code - _FACET_TAG]
+    if code >= _WORD_TAG:
+        return words[code - _WORD_TAG]
+    if code >= 1 << _CP_BITS:
+        return chr(code >> _CP_BITS) + chr(code & ((1 << _CP_BITS) - 1))
+    return chr(code)
+
+
+# -- files ------------------------------------------------------------------------------------------
+def doc_facet_terms(doc: SearchDoc) -> list[str]:
+    return [facet_term(k, v) for k, v in doc.facets().items() if v]
+
+
+def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
+    """(path under output/, bytes) of every file of the index, meta.json last."""
+    yield from document_files(docs, fmt)
+    yield from term_files(docs, fmt)
+
+
+def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
+                   chunks: range | None = None) -> Iterator[tuple[str, bytes]]:
+    """The stored documents, `fmt.chunk` to a file (only the files numbered in `chunks`, if given)."""
+    position = {name: i for i, name in enumerate(REGISTRY)}
+    for number in chunks if chunks is not None else range(-(-len(docs) // fmt.chunk)):
+        rows = [[position[d.dataset], d.url, list(d.fields), list(d.extras), _agency(d), d.year, d.status]
+                for d in docs[number * fmt.chunk:(number + 1) * fmt.chunk]]
+        yield f"{FOLDER}/d/{number}.json", _dump(rows)
+
+
+def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
+    """Term shards, posting blocks, and meta.json last."""
+    texts = [searchable_text(d.fields) for d in docs]
+    postings = build_postings(texts, [doc_facet_terms(d) for d in docs])
+    # `build` changes whenever any file does: it is a hash of everything the files are made of.
+    digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
+    for start in range(0, len(docs), 10000):
+        digest.update("\x1e".join("\x1f".join((*d[:3], *d.fields, "\x1d", *d.extras, *d[5:]))
+                                   for d in docs[start:start + 10000]).encode())
+    shards, shard_data = _term_shards(postings, fmt)
+    yield from shard_data
+    meta = {"version": FORMAT_VERSION, "build": digest.hexdigest(), "docs": len(docs), "shards": shards,
+            "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
+            "datasets": [REGISTRY[name].describe() for name in REGISTRY]}
+    yield f"{FOLDER}/meta.json", _dump(meta)
+
+
+def _agency(doc: SearchDoc) -> str | int:
+    """The agency facet, or the number of the field that holds the same text (fewer bytes)."""
+    try:
+        return doc.fields.index(doc.agency) if doc.agency else ""
+    except ValueError:
+        return doc.agency
+
+
+def _term_shards(postings: Postings, fmt: IndexFormat) -> tuple[int, list[tuple[str, bytes]]]:
+    starts, docs = postings.starts, postings.docs
+    counts = np.diff(starts)
+    deltas = docs.copy()
+    deltas[1:] -= docs[:-1]
+    deltas[starts[:-1][counts > 0]] = docs[starts[:-1][counts > 0]] + 1  # first of a list: from -1
+    encoded, ends = _encode_deltas(deltas)
+    char_at = np.concatenate(([0], ends))  # character offset of posting i
+    head_end = np.minimum(starts[:-1] + fmt.head, starts[1:])
+    head_chars = char_at[head_end] - char_at[starts[:-1]]
+    term_bytes = sum(len(t.encode()) for t in postings.terms)
+    estimate = term_bytes + int(head_chars.sum()) + 12 * len(postings.terms)
+    shards = 1
+    while shards * fmt.shard_bytes < estimate:
+        shards *= 2
+    buckets: list[list[tuple[str, list]]] = [[] for _ in range(shards)]
+    blocks: list[tuple[str, bytes]] = []
+    block_counter = [0] * shards
+    for i, term in enumerate(postings.terms):
+        shard = crc32(term) % shards
+        start, end = int(starts[i]), int(starts[i + 1])
+        head = encoded[char_at[start]:char_at[min(start + fmt.head, end)]].decode("ascii")
+        entry: list = [end - start, head]
+        if end - start > fmt.head:
+            first_block = block_counter[shard]
+            bases = []
+            for number, begin in enumerate(range(start + fmt.head, end, fmt.block)):
+                stop = min(begin + fmt.block, end)
+                bases.append(int(docs[begin - 1]))
+                blocks.append((f"{FOLDER}/p/{shard}-{first_block + number}.txt",
+                               encoded[char_at[begin]:char_at[stop]]))
+            block_counter[shard] += len(bases)
+            skips = encode_numbers([bases[0]] + [b - a for a, b in zip(bases, bases[1:])])
+            entry += [first_block, skips]
+        buckets[shard].append((term, entry))
+    files = [(f"{FOLDER}/t/{n}.json", _dump(dict(bucket))) for n, bucket in enumerate(buckets)]
+    return shards, files + blocks
+
+
+def _dump(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,142 @@
+"""whoosh for staff: an incremental index of the same public records, in the build's cache
+folder (never in output/), behind `gongshi search` and the optional /api/search of
+`gongshi serve`.
+
+The search stage saves the public documents (`docs.pickle`); `sync` brings the whoosh index up
+to date with them — adding new records, re-indexing changed ones (by a hash of the record),
+deleting the ones gone — so only what changed is written. Queries use the same analyzer
+(`GongshiTokenizer` wraps it) and the same substring verification as the browser, so both
+return the same records in the same order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from whoosh import index
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.query import And, Term
+
+from ..output import atomic_write
+from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
+from .documents import REGISTRY, SearchDoc, display_order_key
+
+DOCS_FILE = "docs.pickle"
+WHOOSH_FOLDER = "whoosh"
+FACET_FIELDS = {"dataset": "dataset", "agency": "agency", "year": "year", "status": "status"}
+
+
+class GongshiTokenizer(Tokenizer):
+    """whoosh's side of the shared analyzer: a record's text in, its index terms out."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,  # noqa: ANN001, ANN204
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for position, term in enumerate(sorted(index_terms(searchable_text([value])))):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + position
+            yield token
+
+
+def schema() -> Schema:
+    return Schema(key=ID(stored=True, unique=True), dataset=ID(stored=True), agency=ID, year=ID, status=ID,
+                  text=TEXT(analyzer=GongshiTokenizer(), phrase=False), doc=STORED, order=STORED, hash=STORED)
+
+
+def search_cache(cache_dir: Path) -> Path:
+    return cache_dir / "search"
+
+
+def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
+    folder = search_cache(cache_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / DOCS_FILE, pickle.dumps([tuple(d) for d in docs], protocol=5))
+
+
+def load_docs(cache_dir: Path) -> list[SearchDoc]:
+    path = search_cache(cache_dir) / DOCS_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} 不存在：请先运行 gongshi build（搜索索引在构建时生成）")
+    return [SearchDoc(*row) for row in pickle.loads(path.read_bytes())]  # our own cache file
+
+
+def doc_id(doc: SearchDoc) -> str:
+    return f"{doc.dataset}/{doc.key}"
+
+
+def doc_hash(doc: SearchDoc) -> str:
+    return hashlib.blake2b(repr(tuple(doc)).encode(), digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int
+    updated: int
+    deleted: int
+    unchanged: int
+
+
+def sync(cache_dir: Path, docs: list[SearchDoc] | None = None) -> SyncReport:
+    """Bring the whoosh index in line with the saved documents; touch only what changed."""
+    docs = load_docs(cache_dir) if docs is None else docs
+    folder = search_cache(cache_dir) / WHOOSH_FOLDER
+    if folder.is_dir() and index.exists_in(str(folder)):
+        ix = index.open_dir(str(folder))
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        ix = index.create_in(str(folder), schema())
+    with ix.searcher() as searcher:
+        current = {fields["key"]: fields["hash"] for fields in searcher.all_stored_fields()}
+    wanted = {doc_id(d): d for d in docs}
+    gone = sorted(set(current) - set(wanted))
+    changed = [(key, d, h) for key, d in wanted.items() if current.get(key) != (h := doc_hash(d))]
+    if gone or changed:
+        writer = ix.writer(limitmb=256)
+        for key in gone:
+            writer.delete_by_term("key", key)
+        for key, d, h in changed:
+            fields = {"key": key, "dataset": d.dataset, "agency": d.agency, "year": d.year, "status": d.status,
+                      "text": "\n".join(d.fields), "doc": tuple(d), "order": display_order_key(d), "hash": h}
+            if key in current:
+                writer.update_document(**fields)
+            else:
+                writer.add_document(**fields)
+        writer.commit()
+    updated = sum(1 for key, _, _ in changed if key in current)
+    return SyncReport(len(changed) - updated, updated, len(gone), len(wanted) - len(changed))
+
+
+def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -> list[SearchDoc]:
+    """Every public record containing the query (each white-space part), in display order."""
+    parts = query_parts(query)
+    terms = list(dict.fromkeys(t for p in parts for t in query_terms(p)))
+    if not terms:
+        return []
+    clauses = [Term("text", t) for t in terms]
+    clauses += [Term(FACET_FIELDS[k], v) for k, v in sorted((filters or {}).items()) if v]
+    ix = index.open_dir(str(search_cache(cache_dir) / WHOOSH_FOLDER))
+    found = []
+    with ix.searcher() as searcher:
+        for hit in searcher.search(And(clauses), limit=None):
+            doc = SearchDoc(*hit["doc"])
+            if matches(parts, searchable_text(doc.fields)):  # the same verification as the browser
+                found.append((hit["order"], doc))
+    return [doc for _, doc in sorted(found, key=lambda pair: pair[0])]
+
+
+def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
+    """A result as the CLI and the JSON endpoint give it."""
+    doctype = REGISTRY[doc.dataset]
+    return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
+            "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url)}",
+            "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},
+            "extras": {label: value for label, value in zip(doctype.extras, doc.extras) if value},
+            "agency": doc.agency, "year": doc.year, "status": doc.status}

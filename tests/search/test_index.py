@@ -1,0 +1,153 @@
+"""The static index format: posting lists split into a head and blocks with a skip list,
+documents in display order, deterministic bytes; and exact answers on the sample feeds."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+
+from gongshi.search.analyzer import fetch_terms, index_terms, matches, query_parts, searchable_text
+from gongshi.search.documents import SearchDoc, display_order_key
+from gongshi.search.index import (
+    CONTINUE,
+    FINAL,
+    IndexFormat,
+    crc32,
+    decode_numbers,
+    decode_postings,
+    encode_numbers,
+    index_files,
+)
+from gongshi.search.index import doc_facet_terms as facet_terms
+
+SMALL = IndexFormat(head=2, block=3, chunk=2, shard_bytes=60)
+
+
+class StaticIndex:
+    """A reader of the files, written from FORMAT.md: what search.js does, without the browser."""
+
+    def __init__(self, files: dict[str, bytes]):
+        self.files = files
+        self.meta = json.loads(files["search/meta.json"])
+
+    def postings(self, term: str) -> list[int] | None:
+        shard = crc32(term) % self.meta["shards"]
+        entry = json.loads(self.files[f"search/t/{shard}.json"]).get(term)
+        if entry is None:
+            return None
+        docs = decode_postings(entry[1])
+        if len(entry) > 2:
+            bases = []
+            for delta in decode_numbers(entry[3]):
+                bases.append((bases[-1] if bases else 0) + delta)
+            for k, base in enumerate(bases):
+                block = self.files[f"search/p/{shard}-{entry[2] + k}.txt"].decode()
+                docs += decode_postings(block, base)
+        assert len(docs) == entry[0], f"{term}: df {entry[0]}, {len(docs)} postings"
+        return docs
+
+    def doc(self, number: int) -> list:
+        chunk = self.meta["chunk"]
+        return json.loads(self.files[f"search/d/{number // chunk}.json"])[number % chunk]
+
+    def search(self, query: str) -> list[int]:
+        parts = query_parts(query)
+        terms = {t for p in parts for t in fetch_terms(p)}  # what search.js fetches
+        if not terms:
+            return []
+        lists = [self.postings(t) for t in terms]
+        if any(found is None for found in lists):
+            return []
+        candidates = set.intersection(*(set(found) for found in lists))
+        return sorted(n for n in candidates if matches(parts, searchable_text(self.doc(n)[2])))
+
+
+def make_docs(n: int, seed: int = 7) -> list[SearchDoc]:
+    rng = random.Random(seed)
+    words = ["江临市", "市场监督管理局", "食品经营", "有限公司", "鲜果坊", "张某某", "罚款", "〔2026〕", "MA2B", "１２３"]
+    docs = [SearchDoc("penalties", f"K{i:04d}", f"penalties/K{i:04d}/",
+                      tuple("".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(3)),
+                      agency=rng.choice(["甲局", "乙局"]), year=str(rng.choice([2024, 2025, 2026])), status="公示中",
+                      date=f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}") for i in range(n)]
+    return sorted(docs, key=display_order_key)
+
+
+def test_numbers_round_trip_without_digits():
+    values = [0, 1, 31, 32, 1023, 1024, 99999, 2 ** 30 - 1, 7]
+    text = encode_numbers(values)
+    assert decode_numbers(text) == values
+    assert not re.search(r"[0-9\"\\]", FINAL + CONTINUE), "no digit (privacy gate), nothing JSON escapes"
+
+
+def test_posting_lists_heads_blocks_and_skips_are_complete():
+    docs = make_docs(60)
+    files = dict(index_files(docs, SMALL))
+    index = StaticIndex(files)
+    expected: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        for term in index_terms(searchable_text(doc.fields)) | set(facet_terms(doc)):
+            expected.setdefault(term, []).append(number)
+    assert any(len(v) > SMALL.head + SMALL.block for v in expected.values()), "blocks are exercised"
+    for term, numbers in expected.items():
+        assert index.postings(term) == numbers
+    assert index.meta["docs"] == 60 and index.meta["shards"] > 1
+    # stored documents in display order (newest first), `chunk` to a file
+    assert [index.doc(n)[1] for n in range(60)] == [d.url for d in docs]
+    dates = [d.date for d in docs]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_same_documents_same_bytes():
+    first = dict(index_files(make_docs(80), SMALL))
+    second = dict(index_files(make_docs(80), SMALL))
+    assert first == second
+    changed = dict(index_files(make_docs(80, seed=8), SMALL))
+    assert json.loads(changed["search/meta.json"])["build"] != json.loads(first["search/meta.json"])["build"]
+
+
+@pytest.mark.parametrize("query", ["江临", "督管", "食品经营", "某", "ma2b", "123", "〔2026〕", "鲜果坊 罚款", "不存在的"])
+def test_index_answers_equal_plain_substring_search(query):
+    docs = make_docs(120)
+    index = StaticIndex(dict(index_files(docs, SMALL)))
+    parts = query_parts(query)
+    expected = [n for n, d in enumerate(docs) if matches(parts, searchable_text(d.fields))]
+    assert index.search(query) == expected
+
+
+def test_sample_feeds_exact_for_every_substring_query(sample_docs):
+    """Recall and precision 100% against plain substring matching on the sample: queries are
+    2-6 character substrings of the records' own CJK text."""
+    docs = sample_docs
+    index = StaticIndex(dict(index_files(docs)))
+    texts = [searchable_text(d.fields) for d in docs]
+    rng = random.Random(1)
+    queries = set()
+    while len(queries) < 150:
+        text = rng.choice(texts)
+        cjk = re.findall(r"[\u4e00-\u9fff]{2,}", text)
+        if cjk:
+            run = rng.choice(cjk)
+            size = rng.randint(2, min(6, len(run)))
+            start = rng.randint(0, len(run) - size)
+            queries.add(run[start:start + size])
+    for query in sorted(queries):
+        expected = [n for n, t in enumerate(texts) if query in t]
+        assert index.search(query) == expected, query
+
+
+def test_parallel_writing_writes_exactly_the_index(tmp_path):
+    from gongshi.output import OutputWriter
+    from gongshi.privacy.gate import PrivacyGate
+    from gongshi.search import PARALLEL_THRESHOLD, write_index
+
+    docs = make_docs(IndexFormat().chunk * PARALLEL_THRESHOLD + 50)
+    expected = dict(index_files(docs))
+    writer = OutputWriter(tmp_path / "out", tmp_path / "cache", PrivacyGate())
+    assert write_index(writer, docs, IndexFormat(), workers=2) == len(expected)
+    written = {p.relative_to(tmp_path / "out").as_posix(): p.read_bytes()
+               for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert written == expected
+    assert set(writer.produced) == set(expected) and writer.stats.written == len(expected)

@@ -1,0 +1,549 @@
+// Search without a server: the static sharded index written by the search stage
+// (plugins/gongshi/search/, format in FORMAT.md there). The analyzer below is a line-by-line
+// port of plugins/gongshi/search/analyzer.py; a browser test runs both over the same strings.
+// A query fetches meta.json, one term shard per term, only the posting blocks it needs, and the
+// stored documents of its candidates, which it verifies: every result contains the query.
+(function () {
+  "use strict";
+
+  // ---- the analyzer (analyzer.py) ----------------------------------------------------------
+  var SEPARATOR_RANGES = [
+    [0x0000, 0x002F], [0x003A, 0x0040], [0x005B, 0x0060], [0x007B, 0x00BF],
+    [0x2000, 0x206F], [0x3000, 0x303F], [0xFE10, 0xFE1F], [0xFE30, 0xFE4F],
+    [0xFF00, 0xFF0F], [0xFF1A, 0xFF20], [0xFF3B, 0xFF40], [0xFF5B, 0xFF65]
+  ];
+  var QUERY_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/;
+
+  function normalise(text) {
+    return text.normalize("NFKC").replace(/[A-Z]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) + 32);
+    });
+  }
+
+  function isAlnum(ch) { return (ch >= "0" && ch <= "9") || (ch >= "a" && ch <= "z"); }
+
+  function isSeparator(cp) {
+    for (var i = 0; i < SEPARATOR_RANGES.length; i++) {
+      if (cp >= SEPARATOR_RANGES[i][0] && cp <= SEPARATOR_RANGES[i][1]) return true;
+    }
+    return false;
+  }
+
+  // Runs of a normalised text: {word: true, text} for ASCII letters/digits, {word: false,
+  // chars: [...]} for CJK runs (one entry per code point); separators end a run.
+  function runs(text) {
+    var out = [], current = null;
+    for (var ch of text) {
+      var kind = isAlnum(ch) ? "w" : (isSeparator(ch.codePointAt(0)) ? "" : "c");
+      if (!kind) { current = null; continue; }
+      if (!current || current.kind !== kind) { current = { kind: kind, chars: [] }; out.push(current); }
+      current.chars.push(ch);
+    }
+    return out;
+  }
+
+  function indexTerms(text) {
+    var terms = new Set();
+    runs(text).forEach(function (run) {
+      if (run.kind === "w") { terms.add(run.chars.join("")); return; }
+      for (var i = 0; i < run.chars.length; i++) {
+        terms.add(run.chars[i]);
+        if (i + 1 < run.chars.length) terms.add(run.chars[i] + run.chars[i + 1]);
+      }
+    });
+    return Array.from(terms).sort();
+  }
+
+  function queryParts(query) {
+    return normalise(query).split(QUERY_SPACE).filter(function (p) { return p; });
+  }
+
+  function queryTerms(part) {
+    var terms = [];
+    runs(part).forEach(function (run) {
+      var found = [];
+      if (run.kind === "w") found = [run.chars.join("")];
+      else if (run.chars.length === 1) found = [run.chars[0]];
+      else for (var i = 0; i + 1 < run.chars.length; i++) found.push(run.chars[i] + run.chars[i + 1]);
+      found.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    });
+    return terms;
+  }
+
+  function occurs(part, text) {
+    if (!part) return false;
+    var startsAlnum = isAlnum(part[0]), endsAlnum = isAlnum(part[part.length - 1]);
+    var start = text.indexOf(part);
+    while (start >= 0) {
+      var end = start + part.length;
+      if (!(startsAlnum && start > 0 && isAlnum(text[start - 1])) &&
+          !(endsAlnum && end < text.length && isAlnum(text[end]))) return true;
+      start = text.indexOf(part, start + 1);
+    }
+    return false;
+  }
+
+  function matches(parts, text) {
+    return parts.length > 0 && parts.every(function (p) { return occurs(p, text); });
+  }
+
+  function facetTerm(facet, value) { return "~" + facet + ":" + value; }
+
+  // The terms a query fetches: for each CJK run, bigrams that cover every character without
+  // overlapping where they can (印染有限公司 -> 印染 有限 公司). Any record containing the part
+  // has them all; verification against the stored text does the rest, so fewer shards are
+  // fetched for the same results.
+  function fetchTerms(part) {
+    var terms = [];
+    runs(part).forEach(function (run) {
+      var found = [], n = run.chars.length;
+      if (run.kind === "w") found = [run.chars.join("")];
+      else if (n === 1) found = [run.chars[0]];
+      else {
+        for (var i = 0; i + 1 < n; i += 2) found.push(run.chars[i] + run.chars[i + 1]);
+        if (n % 2) found.push(run.chars[n - 2] + run.chars[n - 1]);
+      }
+      found.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+    });
+    return terms;
+  }
+
+  // ---- the index files (index.py) ----------------------------------------------------------
+  var FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-.";
+
+  function decodeNumbers(text) {
+    var values = [], value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var f = FINAL.indexOf(text[i]);
+      if (f >= 0) { values.push(value * 32 + f); value = 0; } else value = value * 32 + CONTINUE.indexOf(text[i]);
+    }
+    return values;
+  }
+
+  function decodePostings(text, base) {
+    return decodeNumbers(text).map(function (delta) { base += delta; return base; });
+  }
+
+  var CRC_TABLE = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+
+  function crc32(text) {
+    var bytes = new TextEncoder().encode(text), crc = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xFF] ^ (crc >>> 8);
+    return (crc ^ 0xFFFFFFFF) >>> 0;
+  }
+
+  function lastAtMost(sorted, value) { // index of the last element <= value, or -1
+    var lo = 0, hi = sorted.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] <= value) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function Index(base) {
+    this.base = base;
+    this.files = {};
+  }
+
+  Index.prototype.fetch = function (path, kind) {
+    var self = this;
+    if (!this.files[path]) {
+      var url = this.base + path + (this.meta ? "?v=" + this.meta.build : "");
+      this.files[path] = fetch(url, { credentials: "same-origin", cache: path === "meta.json" ? "no-cache" : "default" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return kind === "text" ? response.text() : response.json();
+        })
+        .catch(function (error) { delete self.files[path]; throw error; });
+    }
+    return this.files[path];
+  };
+
+  Index.prototype.open = function () {
+    var self = this;
+    return this.fetch("meta.json").then(function (meta) { self.meta = meta; return self; });
+  };
+
+  Index.prototype.term = function (term) {
+    var self = this, shard = crc32(term) % this.meta.shards;
+    return this.fetch("t/" + shard + ".json").then(function (entries) {
+      var entry = Object.prototype.hasOwnProperty.call(entries, term) ? entries[term] : null;
+      return entry && new PostingList(self, shard, entry);
+    });
+  };
+
+  Index.prototype.doc = function (number) {
+    var chunk = this.meta.chunk;
+    return this.fetch("d/" + Math.floor(number / chunk) + ".json").then(function (docs) {
+      return docs[number % chunk];
+    });
+  };
+
+  // A posting list: the head from the shard entry, the rest fetched a block at a time.
+  function PostingList(index, shard, entry) {
+    this.index = index;
+    this.shard = shard;
+    this.df = entry[0];
+    this.head = decodePostings(entry[1], -1);
+    this.complete = entry.length === 2;
+    this.firstBlock = entry[2];
+    this.bases = [];
+    if (!this.complete) {
+      var sum = 0, self = this;
+      decodeNumbers(entry[3]).forEach(function (d) { sum += d; self.bases.push(sum); });
+    }
+    this.blocks = {};
+  }
+
+  PostingList.prototype.blockOf = function (doc) { // which block may hold doc (-1: the head)
+    if (this.complete || doc <= this.head[this.head.length - 1]) return -1;
+    return lastAtMost(this.bases, doc - 1);
+  };
+
+  PostingList.prototype.loadBlock = function (k) {
+    var self = this;
+    if (!this.blocks[k]) {
+      this.blocks[k] = this.index.fetch("p/" + this.shard + "-" + (this.firstBlock + k) + ".txt", "text")
+        .then(function (text) { var docs = decodePostings(text, self.bases[k]); self.blocks[k] = docs; return docs; });
+    }
+    return Promise.resolve(this.blocks[k]);
+  };
+
+  PostingList.prototype.loaded = function (k) { // the docs of block k if already here, else null
+    if (k < 0) return this.head;
+    return Array.isArray(this.blocks[k]) ? this.blocks[k] : null;
+  };
+
+  function has(docs, doc) { var i = lastAtMost(docs, doc); return i >= 0 && docs[i] === doc; }
+
+  // The candidates of a query, in display order. The rarest list drives; the others prune a
+  // candidate with what is at hand (their heads, blocks already fetched). When every list is
+  // long, the others' blocks are fetched too (unless a list holds most documents), so a common
+  // pair of terms does not turn into a stream of stored documents to verify.
+  function Candidates(lists, total) {
+    this.total = total;
+    this.lists = lists.slice().sort(function (a, b) { return a.df - b.df; });
+    this.driver = this.lists[0];
+    this.fetchOthers = !this.driver.complete;
+    this.block = -1;
+    this.position = 0;
+    this.done = false;
+  }
+
+  Candidates.prototype.next = function () { // Promise of the next candidate, or null
+    var self = this;
+    var docs = this.driver.loaded(this.block);
+    if (this.position >= docs.length) {
+      if (this.driver.complete || this.block + 1 >= this.driver.bases.length) { this.done = true; return Promise.resolve(null); }
+      this.block += 1;
+      this.position = 0;
+      return this.driver.loadBlock(this.block).then(function () { return self.next(); });
+    }
+    var doc = docs[this.position++];
+    return this.accept(doc, 1).then(function (ok) { return ok ? doc : self.next(); });
+  };
+
+  Candidates.prototype.accept = function (doc, i) {
+    var self = this;
+    if (i >= this.lists.length) return Promise.resolve(true);
+    var list = this.lists[i], k = list.blockOf(doc), docs = list.loaded(k);
+    if (docs) return has(docs, doc) ? this.accept(doc, i + 1) : Promise.resolve(false);
+    // A list holding most documents prunes little: not worth fetching its blocks for.
+    if (!this.fetchOthers || list.df * 2 > this.total) return this.accept(doc, i + 1);
+    return list.loadBlock(k).then(function (loaded) { return has(loaded, doc) ? self.accept(doc, i + 1) : false; });
+  };
+
+  // A search: results a page at a time, each verified against its stored document.
+  function Search(index, query, filters) {
+    this.index = index;
+    this.parts = queryParts(query);
+    this.filters = filters;
+    this.terms = [];
+    var self = this;
+    this.parts.forEach(function (p) { fetchTerms(p).forEach(function (t) { if (self.terms.indexOf(t) < 0) self.terms.push(t); }); });
+    Object.keys(filters).forEach(function (f) { if (filters[f]) self.terms.push(facetTerm(f, filters[f])); });
+    this.results = [];
+    this.done = false;
+  }
+
+  Search.prototype.start = function () {
+    var self = this;
+    if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
+    return Promise.all(this.terms.map(function (t) { return self.index.term(t); })).then(function (lists) {
+      if (lists.some(function (l) { return !l; })) { self.done = true; return self; }
+      self.candidates = new Candidates(lists, self.index.meta.docs);
+      return self;
+    });
+  };
+
+  var FACET_OF_DOC = { d: function (doc, meta) { return meta.datasets[doc[0]].name; },
+                       a: function (doc) { return typeof doc[4] === "number" ? doc[2][doc[4]] : doc[4]; },
+                       y: function (doc) { return doc[5]; },
+                       s: function (doc) { return doc[6]; } };
+
+  Search.prototype.verify = function (doc) {
+    var self = this, meta = this.index.meta;
+    if (!matches(this.parts, normalise(doc[2].join("\n")))) return false;
+    return Object.keys(this.filters).every(function (f) {
+      return !self.filters[f] || FACET_OF_DOC[f](doc, meta) === self.filters[f];
+    });
+  };
+
+  // Up to `count` more results; resolves to the new ones. Candidates are taken `count` at a
+  // time and their stored documents fetched together.
+  Search.prototype.more = function (count) {
+    var self = this, found = [];
+    function round() {
+      if (self.done || found.length >= count) return Promise.resolve(found);
+      var batch = [];
+      function take() {
+        if (batch.length >= count - found.length) return Promise.resolve();
+        return self.candidates.next().then(function (doc) {
+          if (doc === null) { self.done = true; return; }
+          batch.push(doc);
+          return take();
+        });
+      }
+      return take().then(function () {
+        return Promise.all(batch.map(function (n) { return self.index.doc(n); }));
+      }).then(function (docs) {
+        docs.forEach(function (doc, i) { if (self.verify(doc)) found.push({ number: batch[i], doc: doc }); });
+        return round();
+      });
+    }
+    return round().then(function (list) { self.results = self.results.concat(list); return list; });
+  };
+
+  // Every result (tests and the benchmark compare this with whoosh and plain substring search).
+  function searchAll(base, query, filters) {
+    return new Index(base).open().then(function (index) {
+      var search = new Search(index, query, filters || {});
+      return search.start().then(function () {
+        function loop() { return search.done ? search.results : search.more(200).then(loop); }
+        return loop();
+      }).then(function (results) {
+        return results.map(function (r) { return r.doc[1]; });
+      });
+    });
+  }
+
+  window.GongshiSearch = { normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
+                           queryTerms: queryTerms, fetchTerms: fetchTerms, matches: matches, crc32: crc32,
+                           decodePostings: decodePostings, searchAll: searchAll };
+
+  // ---- the page ----------------------------------------------------------------------------
+  var app = document.getElementById("search-app");
+  if (!app) return;
+  var FILTERS = [["dataset", "d", "类型"], ["agency", "a", "执法主体"], ["year", "y", "年度"], ["status", "s", "状态"]];
+  var form = document.querySelector("form.search-form");
+  var input = form.querySelector("input[name=q]");
+  var status = app.querySelector(".search-status");
+  var list = app.querySelector(".search-results");
+  var moreButton = app.querySelector(".search-more");
+  var facetBox = app.querySelector(".search-facets");
+  var root = app.getAttribute("data-root");
+  var index = new Index(app.getAttribute("data-index"));
+  var current = null;
+
+  document.querySelectorAll(".search-nojs").forEach(function (el) { el.hidden = true; });
+  app.hidden = false;
+
+  function params() {
+    var p = new URLSearchParams(window.location.search), filters = {};
+    FILTERS.forEach(function (f) { if (p.get(f[0])) filters[f[1]] = p.get(f[0]); });
+    return { q: p.get("q") || "", filters: filters };
+  }
+
+  function urlFor(q, filters) {
+    var p = new URLSearchParams();
+    p.set("q", q);
+    FILTERS.forEach(function (f) { if (filters[f[1]]) p.set(f[0], filters[f[1]]); });
+    return window.location.pathname + "?" + p.toString();
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function pageUrl(path) { return root + encodeURI(path); }
+
+  function renderResult(doc) {
+    var type = index.meta.datasets[doc[0]];
+    var item = el("li", "search-result");
+    item.appendChild(el("p", "search-result__type", type.label + (doc[6] ? " · " + doc[6] : "")));
+    var heading = el("h2", "search-result__title");
+    var link = el("a", "", doc[2][type.title]);
+    link.href = pageUrl(doc[1]);
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var dl = el("dl", "search-result__fields");
+    var rows = type.shown.map(function (i) { return [type.fields[i], doc[2][i]]; })
+      .concat(type.extras.map(function (label, i) { return [label, doc[3][i]]; }));
+    rows.forEach(function (row) {
+      if (!row[1]) return;
+      var div = el("div");
+      div.appendChild(el("dt", "", row[0]));
+      div.appendChild(el("dd", "", row[1]));
+      dl.appendChild(div);
+    });
+    item.appendChild(dl);
+    return item;
+  }
+
+  // Values of each facet among the results shown so far, as links that filter by them.
+  function renderFacets(search, q) {
+    facetBox.textContent = "";
+    if (!search.results.length && !Object.keys(search.filters).length) return;
+    var meta = index.meta;
+    var details = el("details", "search-facets__box");
+    details.open = Object.keys(search.filters).length > 0;
+    details.appendChild(el("summary", "", "筛选：类型、执法主体、年度、状态" + (search.done ? "" : "（按已显示的结果）")));
+    facetBox.appendChild(details);
+    FILTERS.forEach(function (f) {
+      var counts = {};
+      search.results.forEach(function (r) {
+        var v = FACET_OF_DOC[f[1]](r.doc, meta);
+        if (v) counts[v] = (counts[v] || 0) + 1;
+      });
+      var selected = search.filters[f[1]];
+      var values = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+      if (!values.length && !selected) return;
+      var group = el("div", "search-facet");
+      group.appendChild(el("p", "search-facet__label", f[2]));
+      var ul = el("ul");
+      ul.setAttribute("aria-label", f[2]);
+      values.slice(0, 12).forEach(function (v) {
+        var li = el("li");
+        var label = f[1] === "d" ? datasetLabel(v) : v;
+        if (selected === v) {
+          li.appendChild(el("strong", "", label + "（已选）"));
+        } else {
+          var next = Object.assign({}, search.filters);
+          next[f[1]] = v;
+          var a = el("a", "", label + "（" + counts[v] + "）");
+          a.href = urlFor(q, next);
+          a.setAttribute("data-filter", "");
+          li.appendChild(a);
+        }
+        ul.appendChild(li);
+      });
+      if (selected) {
+        var clear = Object.assign({}, search.filters);
+        delete clear[f[1]];
+        var li = el("li"), a = el("a", "", "不限" + f[2]);
+        a.href = urlFor(q, clear);
+        a.setAttribute("data-filter", "");
+        li.appendChild(a);
+        ul.appendChild(li);
+      }
+      group.appendChild(ul);
+      details.appendChild(group);
+    });
+  }
+
+  function datasetLabel(name) {
+    var found = index.meta.datasets.filter(function (d) { return d.name === name; })[0];
+    return found ? found.label : name;
+  }
+
+  function summary(search) {
+    var n = search.results.length;
+    var filtered = Object.keys(search.filters).length ? "（已筛选）" : "";
+    if (!n) return "没有找到包含“" + search.parts.join(" ") + "”的公示信息" + filtered + "。";
+    return search.done ? "找到 " + n + " 条结果" + filtered + "。" : "已显示前 " + n + " 条结果" + filtered + "，还有更多。";
+  }
+
+  function showMore(search, q) {
+    moreButton.hidden = true;
+    return search.more(index.meta.page).then(function (found) {
+      if (search !== current) return;
+      found.forEach(function (r) { list.appendChild(renderResult(r.doc)); });
+      status.textContent = summary(search);
+      moreButton.hidden = search.done;
+      renderFacets(search, q);
+      app.setAttribute("data-state", "done");
+    });
+  }
+
+  // 执法证号 or 统一社会信用代码 typed in full: straight to its page (the lookup indexes).
+  function jumpTarget(q) {
+    var key = q.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+    if (!/^[0-9A-Z-]{6,40}$/.test(key) || !/[0-9]/.test(key) || !window.GongshiLookup) return Promise.resolve(null);
+    var lookups = [[app.getAttribute("data-officers"), app.getAttribute("data-officers-target")]];
+    if (key.length === 18) lookups.unshift([app.getAttribute("data-companies"), app.getAttribute("data-companies-target")]);
+    function next(i) {
+      if (i >= lookups.length) return Promise.resolve(null);
+      return window.GongshiLookup.find(lookups[i][0], key).then(function (target) {
+        return target === null ? next(i + 1) : lookups[i][1] + encodeURIComponent(target) + "/";
+      }, function () { return next(i + 1); });
+    }
+    return next(0);
+  }
+
+  // how: "load" (a shared link or reload), "submit" (typed here: the URL is pushed once we know
+  // the query is not a jump, so going back never lands on a page that jumps again), "history".
+  function run(q, filters, how) {
+    input.value = q;
+    list.textContent = "";
+    facetBox.textContent = "";
+    moreButton.hidden = true;
+    app.setAttribute("data-state", "busy");
+    if (!q.trim()) { status.textContent = ""; app.setAttribute("data-state", "idle"); return; }
+    status.textContent = "正在搜索…";
+    var started = performance.now(), search = null;
+    current = null;
+    return jumpTarget(q).then(function (target) {
+      if (target) {
+        status.textContent = "已找到，正在打开…";
+        if (how === "submit") window.location.assign(target); else window.location.replace(target);
+        return;
+      }
+      if (how === "submit") window.history.pushState(null, "", urlFor(q, filters));
+      return index.open().then(function () {
+        search = new Search(index, q, filters);
+        current = search;
+        if (!search.terms.length) {
+          status.textContent = "请输入要搜索的文字（汉字、字母或数字）。";
+          app.setAttribute("data-state", "done");
+          return;
+        }
+        return search.start().then(function () { return showMore(search, q); }).then(function () {
+          // for the benchmark: typed -> results on screen, fetching included (none when cached)
+          app.setAttribute("data-elapsed-ms", (performance.now() - started).toFixed(1));
+        });
+      });
+    }).catch(function () {
+      status.textContent = "搜索暂时无法完成，请稍后重试，或使用页面上的浏览链接。";
+      app.setAttribute("data-state", "error");
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run(input.value, {}, "submit");
+  });
+  facetBox.addEventListener("click", function (event) {
+    var a = event.target.closest("a[data-filter]");
+    if (!a) return;
+    event.preventDefault();
+    window.history.pushState(null, "", a.getAttribute("href"));
+    var p = params();
+    run(p.q, p.filters, "history");
+  });
+  moreButton.addEventListener("click", function () { if (current) showMore(current, input.value); });
+  window.addEventListener("popstate", function () { var p = params(); run(p.q, p.filters, "history"); });
+  var initial = params();
+  if (initial.q) run(initial.q, initial.filters, "load"); else app.setAttribute("data-state", "idle");
+})();
