@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     p_due.add_argument("--today", type=_date, help="按该日期判断（默认上海时区的今天）")
     p_search = sub.add_parser("search", help="搜索上次构建的公示信息（与网站搜索结果相同）")
     p_search.add_argument("query")
-    p_search.add_argument("--dataset", help="只搜索某类数据，如 penalties、officers、agencies、powers")
+    p_search.add_argument("--dataset", help="只搜索某类数据，如 penalties、officers、agencies、powers、inspections、supervision")
     for facet, helptext in (("agency", "执法主体名称"), ("year", "年度"), ("status", "状态")):
         p_search.add_argument(f"--{facet}", help=f"只看该{helptext}")
     p_search.add_argument("--json", action="store_true", help="以 JSON 输出")

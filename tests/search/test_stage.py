@@ -139,3 +139,44 @@ def test_serve_answers_json_searches(built):
         assert urllib.request.urlopen(f"{base}/search/").status == 200  # the site itself still served
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def built_oversight(tmp_path_factory) -> Path:
+    """The hand-made city with spot checks and supervision outcomes too."""
+    work = tmp_path_factory.mktemp("search-oversight")
+    feeds = feedkit.write_feeds(work / "feeds", penalty_rows=feedkit.penalties(),
+                                inspection_rows=feedkit.inspections(), supervision_rows=feedkit.supervision())
+    output = work / "out"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    return output
+
+
+def test_spot_check_results_are_searchable_without_persons_names(built_oversight):
+    task_page = "inspections/task/" + feedkit.TASK_A + "/"
+    assert static_search(built_oversight, "清源水务") == [task_page]
+    # 李四 (a sole trader named after its operator) and 陈大文 (a person) are published masked
+    for query in ("李四", "陈大文", "大文"):
+        assert static_search(built_oversight, query) == [], query
+        assert whoosh_search(built_oversight, query) == [], query
+    assert static_search(built_oversight, "陈某某") == [task_page]
+    assert static_search(built_oversight, "未来化工") == []  # its task is still scheduled
+
+
+def test_supervision_outcomes_are_searchable_with_their_state_on_the_day(built_oversight):
+    from gongshi.pages import supervision, urls
+    from gongshi.search.documents import _path
+
+    unit_page = _path(urls.supervision_unit(feedkit.AGENCY_A))
+    outcome = {year: f"{unit_page}#{supervision.anchor('案卷评查', f'{year}年度行政处罚案卷评查', feedkit.AGENCY_A)}"
+               for year in (2025, 2026)}
+    assert static_search(built_oversight, "行政处罚案卷评查") == [outcome[2026], outcome[2025]]  # newest first
+    assert static_search(built_oversight, "2026年度行政执法考核") == []  # scheduled: 公示日期 2026-12-15
+    # 整改中 with 整改期限 2026-11-20: overdue on 2026-11-23; the 2025 one was rectified
+    assert whoosh_search(built_oversight, "案卷评查", status="逾期（整改中，已过整改期限）") == [outcome[2026]]
+    assert whoosh_search(built_oversight, "案卷评查", status="已整改") == [outcome[2025]]
+
+
+def test_whoosh_and_static_index_agree_on_oversight(built_oversight):
+    for query in ("双随机", "食品", "某某", "专项监督", "执法考核", "整改", "江临市市场监督管理局"):
+        assert whoosh_search(built_oversight, query) == static_search(built_oversight, query), query

@@ -12,11 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import time
 
+from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
 from .index import IndexFormat, document_files, index_files, term_files
-from .staff import save_docs
+from .staff import docs_saved, save_docs
+
+GROUP = "search:index"
 
 __all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register", "register_dataset", "run",
            "write_files", "write_index"]
@@ -25,11 +28,22 @@ __all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_
 def run(state) -> None:  # noqa: ANN001 - BuildState
     settings = state.settings
     started = time.perf_counter()
-    docs = collect(state.public)
     writer = state.open_writer()
-    files = write_index(writer, docs, IndexFormat(), settings.workers)
     page = PageJob("search/index.html", "search.html", {"section": "search"})
     render_jobs([[page]], make_environment(settings), writer, templates_fingerprint(settings), 1)
+    # The index is kept whole when the tables it is made from (with their states on the day),
+    # the settings and the code are the last build's, and whoosh's copy of the documents exists.
+    fmt = IndexFormat()
+    key = inputs_fingerprint(*(frame_fingerprint(state.public[name].frame)
+                               for name in sorted(REGISTRY) if name in state.public.tables),
+                             settings_fingerprint(settings, with_today=False), fmt)
+    if docs_saved(settings.cache_dir) and writer.keep_fresh_group(GROUP, key):
+        state.facts["search"] = {"kept": True}
+        return
+    docs = collect(state.public)
+    first = len(writer.produced)
+    files = write_index(writer, docs, fmt, settings.workers)
+    writer.record_group(GROUP, key, list(writer.produced)[first:])
     save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
     state.facts["search"] = {"documents": len(docs), "files": files,
                              "records_per_second": round(len(docs) / max(time.perf_counter() - started, 1e-9))}

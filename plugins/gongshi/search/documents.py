@@ -163,6 +163,39 @@ def power_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
                         date=r["updated_on"])
 
 
+def inspection_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    """One document per checked subject of a published spot-check task (natural persons'
+    names already masked by the privacy stage); it leads to the task's page."""
+    frame = public["inspections"].frame
+    frame = frame[frame["pub_state"] == "public"]
+    columns = ["record_key", "task_no", "task_name", "check_items", "subject_name", "subject_uscc", "authority",
+               "completed_on", "result"]
+    for r in records(frame, columns):
+        yield SearchDoc("inspections", r["record_key"], _path(urls.inspection_task(r["task_no"])),
+                        (r["subject_name"], r["task_no"], r["subject_uscc"], r["task_name"], r["check_items"],
+                         r["authority"]),
+                        extras=(r["result"], r["completed_on"]), agency=r["authority"],
+                        year=r["completed_on"][:4], status=r["result"], date=r["completed_on"])
+
+
+def supervision_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
+    """One document per published supervision outcome; it leads to the outcome on its unit's
+    page. Its status is the rectification state on the build day (逾期 included)."""
+    from ..pages.supervision import anchor
+    from ..schedule.oversight import RECTIFICATION_LABELS
+
+    frame = public["supervision"].frame
+    frame = frame[frame["pub_state"] == "public"]
+    columns = ["record_key", "kind", "title", "unit", "completed_on", "grade", "score", "rect_status"]
+    for r in records(frame, columns):
+        status = RECTIFICATION_LABELS[r["rect_status"]]
+        grade = "，".join(filter(None, [r["grade"], f"{r['score']}分" if r["score"] else ""]))
+        url = f"{_path(urls.supervision_unit(r['unit']))}#{anchor(r['kind'], r['title'], r['unit'])}"
+        yield SearchDoc("supervision", r["record_key"], url, (r["unit"], r["title"], r["kind"]),
+                        extras=(grade, status, r["completed_on"]), agency=r["unit"],
+                        year=r["completed_on"][:4], status=status, date=r["completed_on"])
+
+
 register_dataset(DocType("penalties", "行政处罚决定",
                  ("当事人名称", "决定书文号", "统一社会信用代码", "违法行为类型", "处罚类别", "处罚机关", "处罚依据"),
                  penalty_docs, title=0, shown=(1, 3, 4, 5), extras=("处罚决定日期", "罚款金额")))
@@ -172,3 +205,8 @@ register_dataset(DocType("agencies", "执法主体", ("主体名称", "统一社
                  agency_docs, title=0, shown=(1, 2, 4), extras=("主体资格",)))
 register_dataset(DocType("powers", "权责清单事项", ("事项名称", "事项编码", "事项类别", "实施主体", "执法领域", "设定依据"),
                  power_docs, title=0, shown=(1, 2, 3), extras=("状态",)))
+register_dataset(DocType("inspections", "双随机抽查结果",
+                 ("检查对象", "任务编号", "统一社会信用代码", "任务名称", "抽查事项", "检查机关"),
+                 inspection_docs, title=0, shown=(3, 1, 5), extras=("检查结果", "检查完成日期")))
+register_dataset(DocType("supervision", "监督考核结果", ("被评查单位", "项目名称", "类型"),
+                 supervision_docs, title=0, shown=(1, 2), extras=("等次/得分", "整改状态", "完成日期")))

@@ -61,6 +61,10 @@ def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
     atomic_write(folder / DOCS_FILE, pickle.dumps([tuple(d) for d in docs], protocol=5))
 
 
+def docs_saved(cache_dir: Path) -> bool:
+    return (search_cache(cache_dir) / DOCS_FILE).is_file()
+
+
 def load_docs(cache_dir: Path) -> list[SearchDoc]:
     path = search_cache(cache_dir) / DOCS_FILE
     if not path.is_file():
@@ -136,7 +140,7 @@ def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
     """A result as the CLI and the JSON endpoint give it."""
     doctype = REGISTRY[doc.dataset]
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
-            "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url)}",
+            "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url, safe='/#')}",
             "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},
             "extras": {label: value for label, value in zip(doctype.extras, doc.extras) if value},
             "agency": doc.agency, "year": doc.year, "status": doc.status}
