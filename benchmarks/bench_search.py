@@ -215,7 +215,7 @@ def browser_figures(base: str, queries: list[str], docs, full_limit: int) -> dic
 
         def first_page() -> list[str]:
             return page.evaluate("""() => [...document.querySelectorAll('.search-result__title a')]
-                .map(a => decodeURI(new URL(a.href).pathname).slice(1))""")
+                .map(a => { const u = new URL(a.href); return decodeURI(u.pathname + u.hash).slice(1); })""")
 
         page.goto(f"{base}/search/?q={quote(queries[0])}")
         page.wait_for_selector("#search-app[data-elapsed-ms]", timeout=120_000)
