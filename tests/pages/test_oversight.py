@@ -223,3 +223,25 @@ def test_data_dictionary_documents_the_new_datasets_and_the_or_key(site: Path) -
     html = (site / "data-dictionary/index.html").read_text("utf-8")
     assert 'id="inspections"' in html and 'id="supervision"' in html
     assert "任务编号、统一社会信用代码（无则）检查对象名称" in html
+
+
+def test_agency_page_links_to_what_it_published_and_how_it_was_assessed(site: Path) -> None:
+    import re
+
+    from tests.feedkit import AGENCY_A_USCC, AGENCY_B, AGENCY_B_USCC
+
+    def disclosures(uscc17: str) -> dict[str, str]:
+        html = (site / urls.file_of(urls.agency(fix_uscc(uscc17)))).read_text("utf-8")
+        section = html.split('id="disclosures"', 1)[1].split("</section>", 1)[0] if 'id="disclosures"' in html else ""
+        return {text: href for href, text in re.findall(r'<a href="/([^"]+)">([^<]+)</a>', section)}
+
+    a = disclosures(AGENCY_A_USCC[:17])
+    # agency A: decisions 101, 104 and 106 in their window (102 scheduled, 103 withdrawn,
+    # 〔2025〕9 ended, 105 withheld); one public task; two published 案卷评查 (the 执法考核 is scheduled)
+    assert set(a) == {"3 件行政处罚决定公示中", "1 个双随机抽查任务结果", "2 项执法监督考核结果"}
+    assert a["1 个双随机抽查任务结果"] == urls.inspections_by("authority", urls.slug(AGENCY_A))
+    b = disclosures(AGENCY_B_USCC[:17])
+    assert set(b) == {"2 项执法监督考核结果"}  # its only spot-check task is still scheduled
+    assert b["2 项执法监督考核结果"] == urls.supervision_unit(AGENCY_B)
+    for href in [*a.values(), *b.values()]:
+        assert (site / urls.file_of(href)).is_file(), href

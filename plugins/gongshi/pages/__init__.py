@@ -44,7 +44,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
               "supervision": int((outcomes["pub_state"] == "public").sum())}
     jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today),
             site.not_found_job(), site.data_dictionary_job()]
-    jobs += site.agency_jobs(agencies, officers, powers, settings.page_size)
+    disclosures = site.agency_disclosures(published, checks, supervision.ordered_public(outcomes))
+    jobs += site.agency_jobs(agencies, officers, powers, settings.page_size, disclosures)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     calendar = state.calendar
     warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""

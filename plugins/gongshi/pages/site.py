@@ -43,8 +43,27 @@ def paginate(base_url_of: Any, items: list[dict[str, Any]], size: int) -> Iterat
         }
 
 
+def agency_disclosures(published_penalties: pd.DataFrame, published_checks: pd.DataFrame,
+                       published_outcomes: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """Agency name -> links to what it has published or had assessed: its penalty decisions
+    (处罚机关), its spot checks (检查机关) and its supervision outcomes (被评查单位). These feeds
+    name agencies in words, so they are matched by name; an empty kind is left out."""
+    links: dict[str, list[dict[str, Any]]] = {}
+    kinds = [
+        (published_penalties["authority"].value_counts(), "件行政处罚决定公示中",
+         lambda name: urls.penalties_by("authority", urls.slug(name))),
+        (published_checks.drop_duplicates("task_no")["authority"].value_counts(), "个双随机抽查任务结果",
+         lambda name: urls.inspections_by("authority", urls.slug(name))),
+        (published_outcomes["unit"].value_counts(), "项执法监督考核结果", urls.supervision_unit),
+    ]
+    for counts, words, url_of in kinds:
+        for name, count in sorted(counts.items()):
+            links.setdefault(name, []).append({"count": int(count), "words": words, "url": url_of(name)})
+    return links
+
+
 def agency_jobs(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
-                page_size: int) -> Iterator[PageJob]:
+                page_size: int, disclosures: dict[str, list[dict[str, Any]]] | None = None) -> Iterator[PageJob]:
     officer_counts = officers.groupby("agency_uscc").size()
     valid_counts = officers[officers["state"] == "valid"].groupby("agency_uscc").size()
     power_counts = powers.groupby("agency_uscc").size()
@@ -71,6 +90,7 @@ def agency_jobs(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataF
             "agency": {k: agency[k] for k in agency if not k.startswith("_")},
             "fields": public_fields(AGENCIES, agency),
             "parent_url": urls.agency(parent_uscc) if parent_uscc else "",
+            "disclosures": (disclosures or {}).get(agency["name"], []),
             "summary": row,
             "officers": [_officer_row(o) for o in mine.head(AGENCY_PREVIEW).to_dict("records")],
             "powers": [_power_row(p) for p in items.head(AGENCY_PREVIEW).to_dict("records")],
