@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 
 from .feeds.datasets import DATASETS
 from .feeds.load import Table
-from .feeds.read import feeds_fingerprint
 from .fingerprint import code_fingerprint, settings_fingerprint
 from .privacy import PublicTables
 from .privacy.gate import PrivacyGate
@@ -40,7 +39,7 @@ CACHE_VERSION = 1
 
 def inputs_key(state: BuildState) -> str:
     """Feed bytes + code + settings (but not the day): what the feeds and privacy stages read."""
-    parts = (feeds_fingerprint(state.settings.feeds_dir), code_fingerprint(),
+    parts = (state.feeds_fingerprint(), code_fingerprint(),
              settings_fingerprint(state.settings, with_today=False))
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 

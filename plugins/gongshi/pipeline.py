@@ -56,6 +56,26 @@ class BuildState:
     rebuild: RebuildPlan | None = None  # schedule -> opendata (rebuild.json)
     timeliness: Timeliness | None = None  # schedule -> pages (公开时效) and opendata (report)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
+    _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def feeds_fingerprint(self) -> str:
+        """SHA-256 over the feed files' bytes (datacache key, rebuild.json), hashed once a build."""
+        if "feeds" not in self._fingerprints:
+            from .feeds.read import feeds_fingerprint
+
+            self._fingerprints["feeds"] = feeds_fingerprint(self.settings.feeds_dir)
+        return self._fingerprints["feeds"]
+
+    def table_fingerprint(self, name: str) -> str:
+        """Fingerprint of a public table as the output stages see it, hashed once a build.
+        Only for use after the schedule stage: no stage changes the public tables after it."""
+        key = "table:" + name
+        if key not in self._fingerprints:
+            from .fingerprint import frame_fingerprint
+
+            assert self.public is not None
+            self._fingerprints[key] = frame_fingerprint(self.public[name].frame)
+        return self._fingerprints[key]
 
     def open_writer(self) -> OutputWriter:
         if self.writer is None:

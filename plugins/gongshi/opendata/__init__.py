@@ -14,8 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..feeds.read import feeds_fingerprint
-from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
+from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..pages import inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
@@ -47,7 +46,7 @@ def rebuild_document(plan: RebuildPlan, feeds_sha256: str) -> dict[str, Any]:
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
     writer = state.open_writer()
-    document = rebuild_document(state.rebuild, feeds_fingerprint(state.settings.feeds_dir))
+    document = rebuild_document(state.rebuild, state.feeds_fingerprint())
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     writer.write(REBUILD_FILE, data)
     frame = state.public["penalties"].frame
@@ -59,7 +58,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         yield "downloads/penalties.csv", penalties_csv(decisions)
 
     # Kept as they are when the decisions and the settings are the last build's.
-    key = inputs_fingerprint(frame_fingerprint(frame), settings_fingerprint(state.settings, with_today=False))
+    key = inputs_fingerprint(state.table_fingerprint("penalties"), settings_fingerprint(state.settings, with_today=False))
     writer.write_group("opendata:penalties", key, penalty_files)
     checks = inspections.ordered_public(state.public["inspections"].frame)
     outcomes = supervision.ordered_public(state.public["supervision"].frame)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
+from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from . import companies, inspections, penalties, site, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
@@ -59,9 +59,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     # A group's key must name every table its pages read, or a rebuild could keep stale pages.
     same_day = settings_fingerprint(settings, with_today=True)
     any_day = settings_fingerprint(settings, with_today=False)
-    officers_key = inputs_fingerprint(frame_fingerprint(officers), frame_fingerprint(agencies), same_day)
-    decisions_key = inputs_fingerprint(frame_fingerprint(decisions), any_day)
-    companies_key = inputs_fingerprint(frame_fingerprint(decisions), frame_fingerprint(checks), any_day)
+    table = state.table_fingerprint
+    officers_key = inputs_fingerprint(table("officers"), table("agencies"), same_day)
+    decisions_key = inputs_fingerprint(table("penalties"), any_day)
+    companies_key = inputs_fingerprint(table("penalties"), table("inspections"), any_day)
     groups = [
         JobGroup("pages:penalty-listings", decisions_key,
                  lambda: list(penalties.listing_jobs(published, settings.page_size))),

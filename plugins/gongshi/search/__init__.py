@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 
-from ..fingerprint import frame_fingerprint, inputs_fingerprint, settings_fingerprint
+from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
@@ -34,7 +34,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     # The index is kept whole when the tables it is made from (with their states on the day),
     # the settings and the code are the last build's, and whoosh's copy of the documents exists.
     fmt = IndexFormat()
-    key = inputs_fingerprint(*(frame_fingerprint(state.public[name].frame)
+    key = inputs_fingerprint(*(state.table_fingerprint(name)
                                for name in sorted(REGISTRY) if name in state.public.tables),
                              settings_fingerprint(settings, with_today=False), fmt)
     if docs_saved(settings.cache_dir) and writer.keep_fresh_group(GROUP, key):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # (first, last) code points treated as separators besides ASCII non-alphanumerics.
 SEPARATOR_RANGES = (
@@ -73,32 +74,27 @@ def query_parts(query: str) -> list[str]:
 
 def query_terms(part: str) -> list[str]:
     """Terms that every record containing `part` (normalised) has, in order, deduplicated."""
-    terms: list[str] = []
-    for word, cjk in RUN_RE.findall(part):
-        if word:
-            new = [word]
-        elif len(cjk) == 1:
-            new = [cjk]
-        else:
-            new = [cjk[i:i + 2] for i in range(len(cjk) - 1)]
-        terms += [t for t in new if t not in terms]
-    return terms
+    return _run_terms(part, lambda cjk: [cjk[i:i + 2] for i in range(len(cjk) - 1)])
 
 
 def fetch_terms(part: str) -> list[str]:
     """The subset of `query_terms` the browser fetches: for a CJK run, bigrams covering every
     character with as little overlap as possible (印染有限公司 -> 印染 有限 公司). Every record
     containing the part has them; verification against the stored text does the rest."""
+    return _run_terms(part, _covering_bigrams)
+
+
+def _covering_bigrams(cjk: str) -> list[str]:
+    bigrams = [cjk[i:i + 2] for i in range(0, len(cjk) - 1, 2)]
+    return bigrams + [cjk[-2:]] if len(cjk) % 2 else bigrams
+
+
+def _run_terms(part: str, bigrams_of: Callable[[str], list[str]]) -> list[str]:
+    """A word or digit run is one term, a lone CJK character is one term, a longer CJK run
+    gives the bigrams `bigrams_of` picks; in order, deduplicated."""
     terms: list[str] = []
     for word, cjk in RUN_RE.findall(part):
-        if word:
-            new = [word]
-        elif len(cjk) == 1:
-            new = [cjk]
-        else:
-            new = [cjk[i:i + 2] for i in range(0, len(cjk) - 1, 2)]
-            if len(cjk) % 2:
-                new.append(cjk[-2:])
+        new = [word] if word else [cjk] if len(cjk) == 1 else bigrams_of(cjk)
         terms += [t for t in new if t not in terms]
     return terms
 
