@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.pages import site
-from gongshi.pages.qr import qr_svg
+from gongshi.pages.qr import qr_svgs
 from gongshi.pages.render import make_environment
 from gongshi.pages.skeleton import ShapeRenderer
 from gongshi.privacy import make_public
@@ -36,7 +36,7 @@ def officer_jobs():
 def test_every_sample_officer_page_is_byte_identical_to_jinja() -> None:
     env = make_environment(settings())
     renderer = ShapeRenderer(env, "officer.html", frozenset({"section", "status.code", "status.data", "status.label"}),
-                             qr=qr_svg)
+                             draw_qr=qr_svgs)
     jobs = officer_jobs()
     assert len(jobs) == 300
     for job in jobs:
@@ -48,7 +48,7 @@ def test_every_sample_officer_page_is_byte_identical_to_jinja() -> None:
 def test_hostile_values_are_escaped_the_same_way() -> None:
     env = make_environment(settings())
     renderer = ShapeRenderer(env, "officer.html", frozenset({"section", "status.code", "status.data", "status.label"}),
-                             qr=qr_svg)
+                             draw_qr=qr_svgs)
     job = officer_jobs()[0]
     for hostile in ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "{{ 7*7 }}", "&amp;", "\ue000"):
         context = {**job.context, "officer": {**job.context["officer"], "name": hostile, "category": hostile}}
@@ -60,7 +60,7 @@ def test_a_template_branching_on_an_undeclared_value_falls_back_to_jinja() -> No
 
     env = make_environment(settings())
     env.loader = DictLoader({"t.html": "{% if officer.name|length > 2 %}long{% endif %}{{ officer.name[1:] }}"})
-    renderer = ShapeRenderer(env, "t.html", frozenset(), qr=qr_svg)
+    renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs)
     for name in ("王建国", "赵敏"):
         context = {"officer": {"name": name}}
         assert renderer.render(context) == env.get_template("t.html").render(context).encode()
@@ -74,7 +74,7 @@ def test_undeclared_branch_that_first_pages_hide_fails_loudly() -> None:
 
     env = make_environment(settings())
     env.loader = DictLoader({"t.html": "{% if officer.name|length > 2 %}long {% endif %}{{ officer.name }}"})
-    renderer = ShapeRenderer(env, "t.html", frozenset(), qr=qr_svg)
+    renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs)
     assert renderer.render({"officer": {"name": "王建国"}}) == "long 王建国".encode()
     with pytest.raises(ShapeMismatch):
         renderer.render({"officer": {"name": "赵敏"}})
@@ -90,7 +90,7 @@ def test_every_sample_decision_page_is_byte_identical_to_jinja() -> None:
     jobs = [j for j in penalties.decision_jobs(frame) if j.template == "penalty.html"]
     assert len(jobs) > 100
     env = make_environment(settings())
-    renderer = ShapeRenderer(env, "penalty.html", frozenset({"section"}), qr=qr_svg)
+    renderer = ShapeRenderer(env, "penalty.html", frozenset({"section"}), draw_qr=qr_svgs)
     for job in jobs:
         assert renderer.render(job.context) == env.get_template("penalty.html").render(job.context).encode()
     assert renderer.full_renders == 0

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
-from .qr import qr_svg
+from .qr import qr_svg, qr_svgs
 from .skeleton import ShapeRenderer
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
@@ -134,14 +134,30 @@ _shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
 
 
 def render_job(env: Environment, job: PageJob) -> bytes:
-    branch_keys = SHAPE_TEMPLATES.get(job.template)
-    if branch_keys is None:
-        return env.get_template(job.template).render(job.context).encode("utf-8")
-    renderer = _shape_renderers.get((id(env), job.template))
-    if renderer is None:
-        renderer = ShapeRenderer(env, job.template, branch_keys, qr=lambda text, label: qr_svg(text, label))
-        _shape_renderers[(id(env), job.template)] = renderer
-    return renderer.render(job.context)
+    return render_many(env, [job])[0]
+
+
+def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
+    """Pages in order; runs of one template rendered by shape go to its renderer together, so
+    their QR codes are encoded as one batch."""
+    pages: list[bytes] = []
+    start = 0
+    while start < len(jobs):
+        template = jobs[start].template
+        end = start + 1
+        while end < len(jobs) and jobs[end].template == template:
+            end += 1
+        run = jobs[start:end]
+        branch_keys = SHAPE_TEMPLATES.get(template)
+        if branch_keys is None:
+            pages += [env.get_template(template).render(job.context).encode("utf-8") for job in run]
+        else:
+            renderer = _shape_renderers.get((id(env), template))
+            if renderer is None:
+                renderer = _shape_renderers[(id(env), template)] = ShapeRenderer(env, template, branch_keys, qr_svgs)
+            pages += renderer.render_many([job.context for job in run])
+        start = end
+    return pages
 
 
 # -- rendering: the same function in-process and in the pool's forked workers ----------------
@@ -161,16 +177,25 @@ class _Batch:
 _batch: _Batch | None = None
 
 
-def _process(batch: _Batch, job: PageJob) -> tuple[str, str, str, str]:
-    """Fingerprint, skip if fresh, else render, gate and write: (path, hash, fingerprint, outcome)."""
-    fingerprint = job_fingerprint(job, batch.base_fingerprint)
-    previous = batch.previous.get(job.relpath)
-    if previous is not None and previous.fingerprint == fingerprint \
-            and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
-        return job.relpath, previous.hash, fingerprint, "skipped"
-    digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, render_job(batch.env, job), previous,
-                                  batch.fresh_output)
-    return job.relpath, digest, fingerprint, outcome
+def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str, str]]:
+    """Fingerprint each job, skip the fresh ones, render the rest together, gate and write:
+    (path, hash, fingerprint, outcome) per job, in order."""
+    results: list[tuple[str, str, str, str] | None] = []
+    stale: list[tuple[int, PageJob, str, Entry | None]] = []
+    for job in jobs:
+        fingerprint = job_fingerprint(job, batch.base_fingerprint)
+        previous = batch.previous.get(job.relpath)
+        if previous is not None and previous.fingerprint == fingerprint \
+                and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
+            results.append((job.relpath, previous.hash, fingerprint, "skipped"))
+        else:
+            stale.append((len(results), job, fingerprint, previous))
+            results.append(None)
+    pages = render_many(batch.env, [job for _, job, _, _ in stale])
+    for (index, job, fingerprint, previous), page in zip(stale, pages):
+        digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous, batch.fresh_output)
+        results[index] = (job.relpath, digest, fingerprint, outcome)
+    return results  # type: ignore[return-value]  # every None was filled
 
 
 _Results = tuple[int, list[tuple[str, str, str, str]]]  # source index, (path, hash, fingerprint, outcome)
@@ -215,7 +240,7 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
 
 def _process_range_with(batch: _Batch, window: tuple[int, int, int]) -> _Results:
     source, start, end = window
-    return source, [_process(batch, job) for job in batch.sources[source][start:end]]
+    return source, _process(batch, batch.sources[source][start:end])
 
 
 def _record_all(writer: OutputWriter, batches: Iterable[_Results]) -> dict[int, list[str]]:

@@ -5,7 +5,8 @@ plus the values the template branches on (declared per template, e.g. the status
 new shape the template is rendered once with a sentinel in place of every other value; the
 output is split at the sentinels into a skeleton, and each later page of that shape is the
 skeleton joined with its own values, HTML-escaped exactly as Jinja's autoescape does. QR codes
-(`qr(text, label)`) are drawn per page from the substituted text.
+(`qr(text, label)`) are drawn from the substituted text, for many pages at once (`render_many`:
+the QR encoder is fastest on a batch).
 
 Safety: the first page of each shape is also rendered by Jinja in full and must come out
 byte-identical; otherwise (a filter that transforms a value, a sentinel that did not survive)
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,15 +56,38 @@ class ShapeRenderer:
     env: Environment
     template: str
     branch_keys: frozenset[str]  # dotted paths whose value (not just blankness) shapes the page
-    qr: Callable[[str, str], str]
+    draw_qr: Callable[[Sequence[tuple[str, str]]], list[str]]  # (text, label) pairs -> SVGs
     _skeletons: dict[tuple, _Skeleton | None] = field(default_factory=dict)
     _uses: dict[tuple, int] = field(default_factory=dict)
     full_renders: int = 0
 
     def render(self, context: dict[str, Any]) -> bytes:
+        return self.render_many([context])[0]
+
+    def render_many(self, contexts: Sequence[dict[str, Any]]) -> list[bytes]:
+        """The pages of many contexts, in order; their QR codes are drawn in one batch."""
+        plans = [self._plan(context) for context in contexts]
+        codes = [code for shape, skeleton, values in plans if skeleton is not None
+                 for code in _qr_codes(skeleton, values)]
+        drawn = iter(self.draw_qr(codes)) if codes else iter(())
+        pages = []
+        for (shape, skeleton, values), context in zip(plans, contexts):
+            if skeleton is None:
+                pages.append(self._full(context))
+                continue
+            page = self._assemble(skeleton, values, drawn)
+            uses = self._uses[shape] = self._uses.get(shape, 0) + 1
+            if (uses <= CHECK_FIRST or uses % CHECK_EVERY == 0) and page != self._full(context):
+                raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
+                                    f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
+            pages.append(page)
+        return pages
+
+    def _plan(self, context: dict[str, Any]) -> tuple[tuple, _Skeleton | None, list[Any]]:
+        """(shape, its skeleton or None to render by Jinja, the values in order)."""
         leaves = _leaves(context)
         if any(isinstance(value, (list, tuple, set)) for _, value in leaves):
-            return self._full(context)  # listings are rendered by Jinja
+            return (), None, []  # listings are rendered by Jinja
         shape = tuple((path, value if path in self.branch_keys or not isinstance(value, str) else bool(value))
                       for path, value in leaves)
         if shape not in self._skeletons:
@@ -71,25 +95,20 @@ class ShapeRenderer:
         skeleton = self._skeletons[shape]
         if skeleton is None:
             self.full_renders += 1
-            return self._full(context)
-        page = self._assemble(skeleton, [value for _, value in leaves])
-        uses = self._uses[shape] = self._uses.get(shape, 0) + 1
-        if (uses <= CHECK_FIRST or uses % CHECK_EVERY == 0) and page != self._full(context):
-            raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
-                                f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
-        return page
+        return shape, skeleton, [value for _, value in leaves]
 
-    def _assemble(self, skeleton: _Skeleton, values: list[Any]) -> bytes:
+    def _assemble(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> bytes:
+        """`drawn`: the page's QR codes, already drawn in order; None draws them here."""
         out = []
         for part in skeleton.parts:
             if isinstance(part, str):
                 out.append(part)
             elif isinstance(part, int):
                 out.append(str(escape(values[part])))
+            elif drawn is not None:
+                out.append(next(drawn))
             else:
-                text = _RESOLVE_RE.sub(lambda m: values[int(m.group(1))], part[0])
-                label = _RESOLVE_RE.sub(lambda m: values[int(m.group(1))], part[1])
-                out.append(self.qr(text, label))
+                out.append(self.draw_qr([_resolve(part, values)])[0])
         return "".join(out).encode("utf-8")
 
     def _full(self, context: dict[str, Any]) -> bytes:
@@ -122,6 +141,15 @@ class ShapeRenderer:
             log.info("gongshi: %s: a page shape is rendered by Jinja page by page", self.template)
             return None
         return skeleton
+
+
+def _resolve(qr_part: tuple[str, str], values: list[Any]) -> tuple[str, str]:
+    text, label = (_RESOLVE_RE.sub(lambda m: values[int(m.group(1))], template) for template in qr_part)
+    return text, label
+
+
+def _qr_codes(skeleton: _Skeleton, values: list[Any]) -> list[tuple[str, str]]:
+    return [_resolve(part, values) for part in skeleton.parts if isinstance(part, tuple)]
 
 
 def _mark(value: Any, counter: Any, branch_keys: frozenset[str], path: str) -> Any:
