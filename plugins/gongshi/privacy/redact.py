@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..feeds.checkdigits import uscc_is_valid
@@ -169,6 +170,7 @@ def mask_names(names: list[str]) -> dict[str, str]:
 
 
 def replace_names(text: str, masked: dict[str, str]) -> str:
+    """The persons' names in `text` replaced by their masks (redact_frame does the same inline)."""
     for name in sorted(masked, key=len, reverse=True):  # 欧阳明月 before 欧阳明
         text = text.replace(name, masked[name])
     return text
@@ -187,9 +189,13 @@ class RedactionReport:
 
 def person_rows(frame: pd.DataFrame, type_column: str, name_column: str) -> pd.Series:
     """Rows whose party is a natural person: 自然人, or a 个体工商户 trading under a person's name."""
-    kind = frame[type_column]
-    sole_person = (kind == SOLE_TRADER_TYPE) & frame[name_column].map(looks_like_person_name)
-    return (kind == PERSON_TYPE) | sole_person
+    kind = frame[type_column].to_numpy()
+    persons = kind == PERSON_TYPE
+    sole_traders = np.flatnonzero(kind == SOLE_TRADER_TYPE)
+    names = frame[name_column].to_numpy()[sole_traders].tolist()
+    named = {name: looks_like_person_name(name) for name in set(names)}  # once per distinct name
+    persons[sole_traders] = [named[name] for name in names]
+    return pd.Series(persons, index=frame.index)
 
 
 def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tuple[pd.DataFrame, RedactionReport]:
@@ -212,15 +218,20 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
 
     # Per person-record work on plain lists: pandas' per-cell access would dominate.
     columns = {c: frame[c].tolist() for c in person_columns + scrub_columns}
-    person_positions = [i for i, is_person in enumerate(persons.tolist()) if is_person]
+    person_positions = np.flatnonzero(persons.to_numpy()).tolist()
     for i in person_positions:
         masked = mask_names([columns[c][i] for c in person_columns])
         for column in person_columns:
             value = columns[column][i]
             if value:
                 columns[column][i] = masked.get(value.strip(), value)
+        by_length = sorted(masked.items(), key=_longest_name_first)  # 欧阳明月 before 欧阳明
         for column in scrub_columns:
-            columns[column][i] = replace_names(columns[column][i], masked)
+            text = columns[column][i]
+            if text:  # (most free-text columns are empty for most records)
+                for name, masked_name in by_length:
+                    text = text.replace(name, masked_name)
+                columns[column][i] = text
     for column in person_columns:
         frame[column] = columns[column]
     for column in scrub_columns:
@@ -231,3 +242,7 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
         frame[column] = [scrubbed[text] for text in values]
     masked_count = len(person_positions)
     return frame, RedactionReport(withheld, masked_count)
+
+
+def _longest_name_first(item: tuple[str, str]) -> int:
+    return -len(item[0])

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .analyzer import SEPARATOR_RANGES, facet_term, searchable_text
+from .analyzer import SEPARATOR_RANGES, facet_term, normalise
 from .documents import REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
@@ -39,7 +39,7 @@ _CONTINUE_BYTES = np.frombuffer(CONTINUE.encode(), dtype=np.uint8)
 _CP_BITS = 21  # bits of one Unicode code point
 _WORD_TAG = 1 << 42  # term codes: unigram < 2^21 <= bigram < 2^42 <= word < 2^43 <= facet
 _FACET_TAG = 1 << 43
-_LOCAL_BITS = 16  # documents per build chunk: 2^16
+_VALUE_SHIFT = 43  # value-term keys: (value in its batch << 43) | term code (< 2^43)
 
 
 @dataclass(frozen=True)
@@ -127,48 +127,99 @@ def _separator_table() -> np.ndarray:
     return table
 
 
-def build_postings(texts: list[str], facets: list[list[str]], batch: int = 1 << 14) -> Postings:
+def build_postings(docs: list[SearchDoc], batch: int = 1 << 16) -> Postings:
+    """Every document's terms (`index_terms` of its searchable text, and its facet terms).
+
+    Field values repeat a lot (agencies, violation types, legal bases), so each distinct value
+    is normalised and analysed once: its terms become a list of term codes, and a document's
+    postings are the lists of its fields' values. One sort of (term, document) keys then makes
+    every posting list. Terms are ordered by code: single characters, bigrams, then words and
+    facet terms each numbered by first appearance in document order (the shard files list
+    them in this order, so it must not depend on anything else)."""
+    counts = np.fromiter((len(d.fields) for d in docs), dtype=np.int64, count=len(docs))
+    entry_value, values = pd.factorize(pd.Series([f for d in docs for f in d.fields], dtype=object), sort=False)
+    # Values are numbered by first appearance in document-then-field order, and so, within
+    # them, are their words: numbering words in that order is numbering them as they first
+    # appear in the documents' text.
+    value_codes, value_starts, words = _value_terms(list(values), batch)
+    facet_codes, facet_docs, facets = _facet_postings(docs)
+    term_codes = _sorted_unique(np.concatenate((value_codes, facet_codes)))
+    value_ranks = np.searchsorted(term_codes, value_codes)
+    # (term rank, document) of every field value of every document, then of the facets
+    entry_doc = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+    lengths = np.diff(value_starts)[entry_value]
+    ends = np.cumsum(lengths)
+    at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+    at += np.repeat(value_starts[entry_value] - (ends - lengths), lengths)
+    doc_bits = max(len(docs).bit_length(), 1)
+    keys = np.concatenate(((value_ranks[at] << doc_bits) | np.repeat(entry_doc, lengths),
+                           (np.searchsorted(term_codes, facet_codes) << doc_bits) | facet_docs))
+    keys = _sorted_unique(keys)  # a term in several fields of a document is one posting
+    ranks = keys >> doc_bits
+    starts = np.zeros(len(term_codes) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(ranks, minlength=len(term_codes)), out=starts[1:])
+    terms = [_term_of(code, words, facets) for code in term_codes.tolist()]
+    return Postings(terms, starts, keys & ((1 << doc_bits) - 1))
+
+
+def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The sorted distinct term codes of each value (value i: codes[starts[i]:starts[i+1]]),
+    and the words in order of first appearance (word code = _WORD_TAG | its position)."""
     table = _separator_table()
     words: dict[str, int] = {}
-    facet_ids: dict[str, int] = {}
-    codes_parts, docs_parts = [], []
-    for first in range(0, len(texts), batch):
-        part = texts[first:first + batch]
+    codes_parts, counts = [], np.zeros(len(values), dtype=np.int64)
+    for first in range(0, len(values), batch):
+        part = values[first:first + batch]
         joined = "\0".join(part) + "\0"
+        if joined.count("\0") != len(part):  # a value holding NUL: any separator will do
+            joined = "\0".join(v.replace("\0", "\n") for v in part) + "\0"
+        # Normalising the joined values normalises each: NUL is never composed with anything.
+        joined = normalise(joined)
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        lengths = np.fromiter((len(t) + 1 for t in part), dtype=np.int64, count=len(part))
-        doc_at = np.repeat(np.arange(len(part), dtype=np.int64), lengths)
+        value_at = np.cumsum(cp == 0) - (cp == 0)  # the value each character belongs to
         kind = table[cp]
         cjk = kind == 0
         pair = cjk[:-1] & cjk[1:]
-        keys = [(cp[cjk] << _LOCAL_BITS) | doc_at[cjk],
-                (((cp[:-1][pair] << _CP_BITS) | cp[1:][pair]) << _LOCAL_BITS) | doc_at[:-1][pair]]
+        keys = [(value_at[cjk] << _VALUE_SHIFT) | cp[cjk],
+                (value_at[:-1][pair] << _VALUE_SHIFT) | (cp[:-1][pair] << _CP_BITS) | cp[1:][pair]]
         # ASCII words: runs of kind 2, their strings numbered with pandas' hash table
         edges = np.diff(np.concatenate(([0], (kind == 2).view(np.int8), [0])))
         run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
         if len(run_starts):
             found = [joined[a:b] for a, b in zip(run_starts.tolist(), run_ends.tolist())]
-            keys.append(((_WORD_TAG | _global_ids(found, words)) << _LOCAL_BITS) | doc_at[run_starts])
-        batch_facets = facets[first:first + batch]
-        flat = [term for values in batch_facets for term in values]
-        if flat:
-            owner = np.repeat(np.arange(len(batch_facets), dtype=np.int64), [len(v) for v in batch_facets])
-            keys.append(((_FACET_TAG | _global_ids(flat, facet_ids)) << _LOCAL_BITS) | owner)
-        unique = _sorted_unique(np.concatenate(keys))
-        codes_parts.append(unique >> _LOCAL_BITS)
-        docs_parts.append(((unique & ((1 << _LOCAL_BITS) - 1)) + first).astype(np.int64))
-    if not codes_parts:
-        return Postings([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    codes = np.concatenate(codes_parts)
-    docs = np.concatenate(docs_parts)
-    order = np.argsort(codes, kind="stable")  # chunks are in document order: stays ascending
-    codes, docs = codes[order], docs[order]
-    boundaries = np.flatnonzero(np.diff(codes)) + 1
-    starts = np.concatenate(([0], boundaries, [len(codes)])).astype(np.int64)
-    word_list = list(words)
-    facet_list = list(facet_ids)
-    terms = [_term_of(int(c), word_list, facet_list) for c in codes[starts[:-1]]] if len(codes) else []
-    return Postings(terms, starts, docs)
+            keys.append((value_at[run_starts] << _VALUE_SHIFT) | _WORD_TAG | _global_ids(found, words))
+        unique = _sorted_unique(np.concatenate(keys))  # by value, then code
+        codes_parts.append(unique & ((1 << _VALUE_SHIFT) - 1))
+        counts[first:first + len(part)] = np.bincount(unique >> _VALUE_SHIFT, minlength=len(part))
+    starts = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    codes = np.concatenate(codes_parts) if codes_parts else np.zeros(0, dtype=np.int64)
+    return codes, starts, list(words)
+
+
+def _facet_postings(docs: list[SearchDoc]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(code, document) of every facet term (`doc_facet_terms`), and the facet terms in order
+    of first appearance (facet code = _FACET_TAG | its position)."""
+    columns = [(name, pd.factorize(pd.Series([d[i] for d in docs], dtype=object), sort=False))
+               for name, i in _FACET_FIELDS]
+    local = np.empty((len(docs), len(columns)), dtype=np.int64)  # (document, facet) -> term number
+    names: list[str] = []
+    for k, (name, (numbers, found)) in enumerate(columns):
+        absent = numbers < 0  # None: no facet, as an empty value
+        for i, value in enumerate(found):
+            if not value:
+                absent |= numbers == i
+        local[:, k] = np.where(absent, -1, numbers + len(names))
+        names += [facet_term(name, value) for value in found]
+    flat = local.ravel()
+    present = np.flatnonzero(flat >= 0)
+    order, firsts = pd.factorize(flat[present], sort=False)  # numbered by first appearance
+    return (_FACET_TAG | order.astype(np.int64), present // len(columns),
+            [names[n] for n in firsts.tolist()])
+
+
+_FACET_FIELDS = (("d", SearchDoc._fields.index("dataset")), ("a", SearchDoc._fields.index("agency")),
+                 ("y", SearchDoc._fields.index("year")), ("s", SearchDoc._fields.index("status")))
 
 
 def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
@@ -224,8 +275,7 @@ def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
 
 def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
     """Term shards, posting blocks, and meta.json last."""
-    texts = [searchable_text(d.fields) for d in docs]
-    postings = build_postings(texts, [doc_facet_terms(d) for d in docs])
+    postings = build_postings(docs)
     # `build` changes whenever any file does: it is a hash of everything the files are made of.
     digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
     for start in range(0, len(docs), 10000):
