@@ -13,10 +13,11 @@ import multiprocessing
 import time
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
+from ..gcpause import paused_gc
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
-from .index import IndexFormat, document_files, index_files, term_files
+from .index import IndexFormat, TermShards, build_postings, document_files, index_files, meta_file
 from .staff import docs_saved, save_docs
 
 GROUP = "search:index"
@@ -40,9 +41,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     if docs_saved(settings.cache_dir) and writer.keep_fresh_group(GROUP, key):
         state.facts["search"] = {"kept": True}
         return
-    docs = collect(state.public)
     first = len(writer.produced)
-    files = write_index(writer, docs, fmt, settings.workers)
+    with paused_gc():
+        docs = collect(state.public)
+        files = write_index(writer, docs, fmt, settings.workers)
     writer.record_group(GROUP, key, list(writer.produced)[first:])
     save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
     state.facts["search"] = {"documents": len(docs), "files": files,
@@ -53,41 +55,52 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 PARALLEL_THRESHOLD = 2000
 _pending: list[tuple[str, bytes]] = []
 _target: tuple | None = None
-_documents: tuple[list[SearchDoc], IndexFormat] | None = None
+_index: tuple[list[SearchDoc], IndexFormat, TermShards] | None = None
 
 
 def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -> int:  # noqa: ANN001
-    """Every index file, gated and written; returns how many. For a large index the stored
-    documents are made and written by forked workers while this process builds the postings."""
-    global _target, _documents
+    """Every index file, gated and written; returns how many.
+
+    A large index is split after the postings are built: forked workers each make, gate and
+    write a share of the stored-document files and of the term shards (a shard's files depend on
+    its own terms only), and meta.json, which hashes them all, comes last. (Making the stored
+    documents in workers while this process built the postings was measured slower on 2 cores.)"""
+    global _target, _index
     chunks = -(-len(docs) // fmt.chunk)
     if workers <= 1 or chunks < PARALLEL_THRESHOLD:
         files = list(index_files(docs, fmt))
         write_files(writer, files, workers)
         return len(files)
+    plan = TermShards.plan(build_postings(docs), fmt)
+    parts = [("d", range(i, min(i + -(-chunks // (workers * 2)), chunks)))
+             for i in range(0, chunks, -(-chunks // (workers * 2)))]
+    parts += [("t", range(i, min(i + -(-plan.shards // (workers * 2)), plan.shards)))
+              for i in range(0, plan.shards, -(-plan.shards // (workers * 2)))]
     _target = (writer.gate, writer.output_dir, writer.previous)
-    _documents = (docs, fmt)
-    step = -(-chunks // (workers * 4))
+    _index = (docs, fmt, plan)
+    hashes = []
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            stored = pool.map_async(_write_documents, [range(i, min(i + step, chunks)) for i in range(0, chunks, step)])
-            terms = list(term_files(docs, fmt))
-            done = stored.get()
+            for results in pool.imap_unordered(_write_part, parts):
+                for relpath, digest, outcome in results:
+                    writer.record(relpath, Entry(digest), outcome)
+                    hashes.append((relpath, digest))
     finally:
         _target = None
-        _documents = None
-    for results in done:
-        for relpath, digest, outcome in results:
-            writer.record(relpath, Entry(digest), outcome)
-    write_files(writer, terms, workers)
-    return chunks + len(terms)
+        _index = None
+    writer.write(*meta_file(len(docs), fmt, hashes))
+    return len(hashes) + 1
 
 
-def _write_documents(chunks: range) -> list[tuple[str, str, str]]:
-    assert _target is not None and _documents is not None  # in a forked worker
+def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
+    """Stored-document files ("d") or term shards ("t") numbered in the range, gated and written."""
+    assert _target is not None and _index is not None  # in a forked worker
     gate, output_dir, previous = _target
+    docs, fmt, plan = _index
+    kind, numbers = part
+    files = document_files(docs, fmt, chunks=numbers) if kind == "d" else plan.files(numbers)
     return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath)))
-            for relpath, data in document_files(*_documents, chunks=chunks)]
+            for relpath, data in files]
 
 
 def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  # noqa: ANN001 - OutputWriter

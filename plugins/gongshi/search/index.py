@@ -11,9 +11,9 @@ Postings are delta-encoded, five bits to a character (FINAL ends a number, CONTI
 its higher bits). Neither alphabet has a digit, so an encoded list can never look like an ID or
 phone number to the privacy gate.
 
-The postings are built with numpy, in chunks of documents: every (term, document) pair as one
-64-bit key, deduplicated and sorted per chunk; one stable sort by term then merges the chunks
-(already in document order) into posting lists.
+The postings are built with numpy: each distinct field value is analysed once into term codes,
+every (term, document) pair becomes one 64-bit key, and one sort of the keys makes every posting
+list. `meta.json` is made last, from the content hashes of all the other files.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..output import content_hash
 from .analyzer import SEPARATOR_RANGES, facet_term, normalise
 from .documents import REGISTRY, SearchDoc
 
@@ -103,16 +104,21 @@ def decode_postings(text: str, base: int = -1) -> list[int]:
 
 def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
     """All deltas as one byte string, and the character offset at which each one ends."""
-    lengths = np.ones(len(deltas), dtype=np.int64)
-    for bits in (5, 10, 15, 20, 25, 30):
-        lengths += deltas >= (1 << bits)
+    lengths = np.searchsorted(_FIVE_BIT_LIMITS, deltas, side="right") + 1  # characters per number
     ends = np.cumsum(lengths)
     out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
-    for k in range(int(lengths.max()) if len(lengths) else 0):
-        has = lengths > k
-        digit = (deltas[has] >> (5 * k)) & 31
-        out[ends[has] - 1 - k] = (_FINAL_BYTES if k == 0 else _CONTINUE_BYTES)[digit]
+    out[ends - 1] = _FINAL_BYTES[deltas & 31]  # lowest five bits last
+    # higher five-bit groups, right to left, for the ever fewer numbers that have them
+    rest = np.flatnonzero(lengths > 1)
+    values, at = deltas[rest] >> 5, ends[rest] - 2
+    while len(values):
+        out[at] = _CONTINUE_BYTES[values & 31]
+        more = values >= 32
+        values, at = values[more] >> 5, at[more] - 1
     return out.tobytes(), ends
+
+
+_FIVE_BIT_LIMITS = np.array([1 << bits for bits in range(5, 63, 5)], dtype=np.int64)  # 32, 1024, ...
 
 
 # -- postings -----------------------------------------------------------------------------------
@@ -259,8 +265,21 @@ def doc_facet_terms(doc: SearchDoc) -> list[str]:
 
 def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
     """(path under output/, bytes) of every file of the index, meta.json last."""
-    yield from document_files(docs, fmt)
-    yield from term_files(docs, fmt)
+    files = [*document_files(docs, fmt), *term_files(docs, fmt)]
+    yield from files
+    yield meta_file(len(docs), fmt, [(path, content_hash(data)) for path, data in files])
+
+
+def meta_file(doc_count: int, fmt: IndexFormat, hashes: list[tuple[str, str]]) -> tuple[str, bytes]:
+    """meta.json, from the (path, content hash) of every other file of the index: its `build`
+    is a hash of them, so it changes whenever any file does (the browser's cache key)."""
+    digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
+    digest.update("\n".join(f"{path}\0{value}" for path, value in sorted(hashes)).encode())
+    shards = sum(1 for path, _ in hashes if path.startswith(f"{FOLDER}/t/"))
+    meta = {"version": FORMAT_VERSION, "build": digest.hexdigest(), "docs": doc_count, "shards": shards,
+            "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
+            "datasets": [REGISTRY[name].describe() for name in REGISTRY]}
+    return f"{FOLDER}/meta.json", _dump(meta)
 
 
 def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
@@ -273,20 +292,10 @@ def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
         yield f"{FOLDER}/d/{number}.json", _dump(rows)
 
 
-def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iterator[tuple[str, bytes]]:
-    """Term shards, posting blocks, and meta.json last."""
-    postings = build_postings(docs)
-    # `build` changes whenever any file does: it is a hash of everything the files are made of.
-    digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
-    for start in range(0, len(docs), 10000):
-        digest.update("\x1e".join("\x1f".join((*d[:3], *d.fields, "\x1d", *d.extras, *d[5:]))
-                                   for d in docs[start:start + 10000]).encode())
-    shards, shard_data = _term_shards(postings, fmt)
-    yield from shard_data
-    meta = {"version": FORMAT_VERSION, "build": digest.hexdigest(), "docs": len(docs), "shards": shards,
-            "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
-            "datasets": [REGISTRY[name].describe() for name in REGISTRY]}
-    yield f"{FOLDER}/meta.json", _dump(meta)
+def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> list[tuple[str, bytes]]:
+    """Term shards and posting blocks (meta.json is `meta_file`, made once every file is known)."""
+    plan = TermShards.plan(build_postings(docs), fmt)
+    return plan.files(range(plan.shards))
 
 
 def _agency(doc: SearchDoc) -> str | int:
@@ -297,43 +306,64 @@ def _agency(doc: SearchDoc) -> str | int:
         return doc.agency
 
 
-def _term_shards(postings: Postings, fmt: IndexFormat) -> tuple[int, list[tuple[str, bytes]]]:
-    starts, docs = postings.starts, postings.docs
-    counts = np.diff(starts)
-    deltas = docs.copy()
-    deltas[1:] -= docs[:-1]
-    deltas[starts[:-1][counts > 0]] = docs[starts[:-1][counts > 0]] + 1  # first of a list: from -1
-    encoded, ends = _encode_deltas(deltas)
-    char_at = np.concatenate(([0], ends))  # character offset of posting i
-    head_end = np.minimum(starts[:-1] + fmt.head, starts[1:])
-    head_chars = char_at[head_end] - char_at[starts[:-1]]
-    term_bytes = sum(len(t.encode()) for t in postings.terms)
-    estimate = term_bytes + int(head_chars.sum()) + 12 * len(postings.terms)
-    shards = 1
-    while shards * fmt.shard_bytes < estimate:
-        shards *= 2
-    buckets: list[list[tuple[str, list]]] = [[] for _ in range(shards)]
-    blocks: list[tuple[str, bytes]] = []
-    block_counter = [0] * shards
-    for i, term in enumerate(postings.terms):
-        shard = crc32(term) % shards
-        start, end = int(starts[i]), int(starts[i + 1])
-        head = encoded[char_at[start]:char_at[min(start + fmt.head, end)]].decode("ascii")
-        entry: list = [end - start, head]
-        if end - start > fmt.head:
-            first_block = block_counter[shard]
-            bases = []
-            for number, begin in enumerate(range(start + fmt.head, end, fmt.block)):
-                stop = min(begin + fmt.block, end)
-                bases.append(int(docs[begin - 1]))
-                blocks.append((f"{FOLDER}/p/{shard}-{first_block + number}.txt",
-                               encoded[char_at[begin]:char_at[stop]]))
-            block_counter[shard] += len(bases)
-            skips = encode_numbers([bases[0]] + [b - a for a, b in zip(bases, bases[1:])])
-            entry += [first_block, skips]
-        buckets[shard].append((term, entry))
-    files = [(f"{FOLDER}/t/{n}.json", _dump(dict(bucket))) for n, bucket in enumerate(buckets)]
-    return shards, files + blocks
+@dataclass(frozen=True)
+class TermShards:
+    """Everything the term shards and posting blocks are made from, so that any range of shards
+    can be made (and written) on its own: a shard's files depend on its own terms only."""
+
+    postings: Postings
+    fmt: IndexFormat
+    shards: int
+    shard_of: list[int]  # term number -> shard
+    encoded: bytes  # every posting list, delta-encoded, end to end
+    char_at: np.ndarray  # posting number -> offset of its first character in `encoded`
+    heads: list[tuple[int, int]]  # term number -> (first, last) character of its head
+
+    @classmethod
+    def plan(cls, postings: Postings, fmt: IndexFormat) -> TermShards:
+        starts, docs = postings.starts, postings.docs
+        counts = np.diff(starts)
+        deltas = docs.copy()
+        deltas[1:] -= docs[:-1]
+        deltas[starts[:-1][counts > 0]] = docs[starts[:-1][counts > 0]] + 1  # first of a list: from -1
+        encoded, ends = _encode_deltas(deltas)
+        char_at = np.concatenate(([0], ends))
+        head_from = char_at[starts[:-1]]
+        head_to = char_at[np.minimum(starts[:-1] + fmt.head, starts[1:])]
+        term_bytes = sum(len(t.encode()) for t in postings.terms)
+        estimate = term_bytes + int((head_to - head_from).sum()) + 12 * len(postings.terms)
+        shards = 1
+        while shards * fmt.shard_bytes < estimate:
+            shards *= 2
+        return cls(postings, fmt, shards, [crc32(term) % shards for term in postings.terms], encoded, char_at,
+                   list(zip(head_from.tolist(), head_to.tolist())))
+
+    def files(self, shards: range) -> list[tuple[str, bytes]]:
+        """`t/<n>.json` and the posting blocks `p/<n>-<k>.txt` of the shards numbered in `shards`."""
+        fmt, encoded, char_at = self.fmt, self.encoded, self.char_at
+        starts, docs = self.postings.starts.tolist(), self.postings.docs
+        text = encoded.decode("ascii")
+        buckets: dict[int, list[tuple[str, list]]] = {n: [] for n in shards}
+        blocks: list[tuple[str, bytes]] = []
+        block_counter = dict.fromkeys(shards, 0)
+        for i, (term, shard, (first, last)) in enumerate(zip(self.postings.terms, self.shard_of, self.heads)):
+            if shard not in buckets:
+                continue
+            start, end = starts[i], starts[i + 1]
+            entry: list = [end - start, text[first:last]]
+            if end - start > fmt.head:
+                first_block = block_counter[shard]
+                bases = []
+                for number, begin in enumerate(range(start + fmt.head, end, fmt.block)):
+                    stop = min(begin + fmt.block, end)
+                    bases.append(int(docs[begin - 1]))
+                    blocks.append((f"{FOLDER}/p/{shard}-{first_block + number}.txt",
+                                   encoded[char_at[begin]:char_at[stop]]))
+                block_counter[shard] += len(bases)
+                skips = encode_numbers([bases[0]] + [b - a for a, b in zip(bases, bases[1:])])
+                entry += [first_block, skips]
+            buckets[shard].append((term, entry))
+        return [(f"{FOLDER}/t/{n}.json", _dump(dict(bucket))) for n, bucket in buckets.items()] + blocks
 
 
 def _dump(data: object) -> bytes:
