@@ -46,8 +46,17 @@ FACET_PREFIX = "~"  # facet terms ("~d:penalties"): "~" is a separator, so no te
 
 
 def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass").translate(_ASCII_UPPER) \
-        .decode("utf-8", "surrogatepass")
+    return lower_ascii(unicodedata.normalize("NFKC", text))
+
+
+def normalise_each(values: list[str]) -> list[str]:
+    """NFKC for many values (lower_ascii left to the caller): few need it, and the check is
+    much cheaper than the normalisation."""
+    return [v if unicodedata.is_normalized("NFKC", v) else unicodedata.normalize("NFKC", v) for v in values]
+
+
+def lower_ascii(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_UPPER).decode("utf-8", "surrogatepass")
 
 
 def index_terms(normalised: str) -> set[str]:

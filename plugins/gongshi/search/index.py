@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..output import content_hash
-from .analyzer import SEPARATOR_RANGES, facet_term, normalise
+from .analyzer import SEPARATOR_RANGES, facet_term, lower_ascii, normalise_each
 from .documents import REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
@@ -175,12 +175,11 @@ def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray,
     words: dict[str, int] = {}
     codes_parts, counts = [], np.zeros(len(values), dtype=np.int64)
     for first in range(0, len(values), batch):
-        part = values[first:first + batch]
+        part = normalise_each(values[first:first + batch])
         joined = "\0".join(part) + "\0"
         if joined.count("\0") != len(part):  # a value holding NUL: any separator will do
             joined = "\0".join(v.replace("\0", "\n") for v in part) + "\0"
-        # Normalising the joined values normalises each: NUL is never composed with anything.
-        joined = normalise(joined)
+        joined = lower_ascii(joined)  # (so the values are `normalise`d, as searchable_text does)
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         value_at = np.cumsum(cp == 0) - (cp == 0)  # the value each character belongs to
         kind = table[cp]
