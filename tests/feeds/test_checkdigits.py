@@ -29,3 +29,19 @@ def test_rules_md_valid_id_vectors_pass(number: str) -> None:
 @pytest.mark.parametrize("number", ["110105194912310021", "44052418800101001", "4405241880010100１4"])
 def test_wrong_check_or_shape_is_not_an_id_number(number: str) -> None:
     assert not id_number_is_valid(number)
+
+
+def test_many_codes_at_once_agree_with_one_at_a_time() -> None:
+    import random
+
+    from gongshi.feeds.checkdigits import USCC_CHARSET, is_uscc_shaped, uscc_verdicts
+
+    rng = random.Random(7)
+    codes = ["91350100M000100Y43", "", "9135010", "91350100m000100y43", "91350100M000100Y4３", "9135010O" * 2 + "A1"]
+    for _ in range(2000):
+        first17 = "".join(rng.choice(USCC_CHARSET) for _ in range(17))
+        codes.append(first17 + (uscc_check_char(first17) if rng.random() < 0.5 else rng.choice(USCC_CHARSET + "IOZ")))
+    shaped, valid = uscc_verdicts(codes)
+    assert shaped.tolist() == [is_uscc_shaped(c) for c in codes]
+    assert valid.tolist() == [uscc_is_valid(c) for c in codes]
+    assert 500 < valid.sum() < 1500, "both outcomes are exercised"

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from .schema import Column, ColumnType
 
@@ -56,8 +57,8 @@ def nfkc(text: str) -> str:
 
 
 def to_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    if all(type(c) is str for c in cells):  # CSV cells: no per-cell conversion needed
-        values = pd.Series([c.strip() for c in cells], index=cells.index, dtype=object)
+    if len(cells) == 0 or infer_dtype(cells, skipna=False) == "string":  # CSV cells: no conversion needed
+        values = pd.Series(list(map(str.strip, cells.tolist())), index=cells.index, dtype=object)
     else:
         values = cells.map(_cell_text).str.strip()
     return values, pd.Series(False, index=cells.index)

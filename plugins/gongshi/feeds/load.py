@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .checkdigits import is_uscc_shaped, uscc_is_valid
+from .checkdigits import uscc_verdicts
 from .coerce import coerce_column
 from .problems import ProblemLog
 from .read import RawFeed, feed_files, read_feed_file
@@ -144,13 +145,12 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
                rows: pd.Series, log: ProblemLog) -> None:
     filled = values[values != ""]
     if column.check == "uscc":
-        # Check each distinct code once (a company's code repeats over its decisions).
-        verdicts = {code: (is_uscc_shaped(code), uscc_is_valid(code)) for code in set(filled)}
-        for index, code in filled.items():
-            shaped, valid = verdicts[code]
-            if shaped and valid:
-                continue
-            if not shaped:
+        # Each distinct code checked once (a company's code repeats over its decisions), all at once.
+        numbers, codes = pd.factorize(filled)
+        shaped, valid = uscc_verdicts(codes.tolist())
+        for position in np.flatnonzero(~valid[numbers]).tolist():
+            index, code = filled.index[position], filled.iloc[position]
+            if not shaped[numbers[position]]:
                 log.error(file, int(rows[index]), header,
                           "18 位统一社会信用代码（数字及除 I O S V Z 外的大写字母）", code)
             else:

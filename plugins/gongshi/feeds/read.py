@@ -117,14 +117,16 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, sheet: str | None 
     width = len(headers)
     records, numbers = [], []
     for i in range(header_index + 1, len(rows)):
-        row = list(rows[i])
-        if not any(_filled(c) for c in row):
+        row = rows[i]
+        if _blank(row):
             continue  # blank lines carry no record
-        if len(row) > width and any(_filled(c) for c in row[width:]):
-            log.error(display, i + 1, "", f"不超过表头的 {width} 列",
-                      f"{len(row)} 列：{', '.join(str(c) for c in row[width:] if _filled(c))}")
-            continue
-        records.append((row + [""] * width)[:width])
+        if len(row) != width:
+            if len(row) > width and not _blank(row[width:]):
+                log.error(display, i + 1, "", f"不超过表头的 {width} 列",
+                          f"{len(row)} 列：{', '.join(str(c) for c in row[width:] if _filled(c))}")
+                continue
+            row = (list(row) + [""] * width)[:width]
+        records.append(row)
         numbers.append(i + 1)
     cells = pd.DataFrame(records, columns=range(width), dtype=object) if records else \
         pd.DataFrame(columns=range(width), dtype=object)
@@ -133,6 +135,13 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, sheet: str | None 
 
 def _filled(cell: object) -> bool:
     return cell is not None and str(cell).strip() != ""
+
+
+def _blank(row: list) -> bool:
+    try:
+        return not "".join(row).strip()  # CSV rows: all text
+    except TypeError:  # XLSX rows: numbers, dates, None
+        return not any(_filled(c) for c in row)
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
