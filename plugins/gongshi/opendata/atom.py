@@ -4,6 +4,7 @@ the newest by 公示日期 (else the event date)."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -62,7 +63,10 @@ def penalty_entry(row: dict) -> AtomEntry:
 
 
 def atom_feed(rows: list[dict], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
-    return entries_feed([penalty_entry(r) for r in rows], site, title, path, html_path)
+    # Entries for the newest rows only: a feed holds FEED_ENTRIES of 200,000 decisions.
+    # (nlargest is sorted(..., reverse=True)[:n], the order entries_feed gives them.)
+    newest = heapq.nlargest(FEED_ENTRIES, rows, key=lambda r: (r["published_on"] or r["decided_on"], r["decision_no"]))
+    return entries_feed([penalty_entry(r) for r in newest], site, title, path, html_path)
 
 
 def inspection_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
