@@ -94,10 +94,12 @@ def plan_rebuild(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date)
 def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
     """Scheduled decisions appear on 公示日期; public ones leave the day after their last day."""
     # A scheduled decision is invisible everywhere, rebuild.json included: its reason has no key.
+    # (.tolist(): iterating a pandas column boxes every cell)
+    states = frame["pub_state"].tolist()
     changes = [Change(dt.date.fromisoformat(d), "penalties", "", "一件行政处罚决定到达公示日期，开始公示")
-               for d, s in zip(frame["published_on"], frame["pub_state"]) if s == "scheduled"]
+               for d, s in zip(frame["published_on"].tolist(), states) if s == "scheduled"]
     changes += [Change(dt.date.fromisoformat(d) + ONE_DAY, "penalties", k, "公示期满或信用修复，停止公示")
-                for k, d, s in zip(frame["decision_no"], frame["last_day"], frame["pub_state"]) if s == "public"]
+                for k, d, s in zip(frame["decision_no"].tolist(), frame["last_day"].tolist(), states) if s == "public"]
     return changes
 
 

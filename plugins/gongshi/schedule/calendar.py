@@ -24,6 +24,8 @@ class WorkCalendar:
     fallback_years: set[int] = field(default_factory=set)  # years guessed at, so far
     _fallback: dict[int, set[dt.date]] = field(default_factory=dict, repr=False)
     _known: dict[dt.date, bool] = field(default_factory=dict, repr=False)  # answers so far
+    # (start, count) -> day: 200,000 decisions fall on a few hundred days
+    _added: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict, repr=False)
 
     @property
     def override_years(self) -> set[int]:
@@ -53,11 +55,15 @@ class WorkCalendar:
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The `count`-th working day after `start` (the day of the event is not counted)."""
-        day = start
-        while count > 0:
+        found = self._added.get((start, count))
+        if found is not None:
+            return found
+        day, left = start, count
+        while left > 0:
             day += ONE_DAY
             if self.is_workday(day):
-                count -= 1
+                left -= 1
+        self._added[(start, count)] = day
         return day
 
     def roll_to_workday(self, day: dt.date) -> dt.date:

@@ -92,11 +92,15 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
             frame = frame[frame[rule.only_if[0]] == rule.only_if[1]]
         needed = list(dict.fromkeys([rule.event_column, rule.key_column, rule.agency_column, "published_on"]))
         needed = [c for c in needed if c in frame.columns]
+        due_of: dict[str, str] = {}  # event day -> due day: records share few days
         for row in records(frame, needed):
             event = row[rule.event_column]
             if not event:
                 continue
-            due = calendar.add_working_days(dt.date.fromisoformat(event), rule.working_days).isoformat()
+            due = due_of.get(event)
+            if due is None:
+                due = due_of[event] = calendar.add_working_days(dt.date.fromisoformat(event),
+                                                                rule.working_days).isoformat()
             published = row.get("published_on") or today_iso
             result.records.append({"dataset": rule.dataset, "rule": rule.label, "key": row[rule.key_column],
                                    "agency": row[rule.agency_column], "event_date": event, "due_by": due,

@@ -105,6 +105,8 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     needed = ["penalty_kinds", "fine", "party_type", "publish_until", "decided_on", "credit_repaired_on",
               "state", "published_on", "served_on", "penalty_content"]
     # Only the columns the rules read, as plain dicts: pandas' to_dict boxes every cell.
+    today_iso = today.isoformat()
+    remedies: dict[str, tuple[str, str]] = {}  # 送达日期 -> deadlines: decisions share few days
     for row in records(frame, needed):
         kinds = set(filter(None, row["penalty_kinds"].split(";")))
         fine = _amount(row["fine"])
@@ -112,13 +114,16 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
         last = last_public_day(row, level, rules)
         if row["state"] == "撤回":
             state = "withdrawn"
-        elif row["published_on"] and row["published_on"] > today.isoformat():
+        elif row["published_on"] and row["published_on"] > today_iso:
             state = "scheduled"
         elif today > last:
             state = "ended"
         else:
             state = "public"
-        review, litigation = remedy_deadlines(row["served_on"], calendar, rules)
+        served_on = row["served_on"]
+        if served_on not in remedies:
+            remedies[served_on] = remedy_deadlines(served_on, calendar, rules)
+        review, litigation = remedies[served_on]
         severities.append(level)
         majors.append(is_major(kinds, fine, row["penalty_content"], rules))
         last_days.append(last.isoformat())
