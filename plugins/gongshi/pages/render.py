@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..gcpause import frozen_for_workers
 from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
@@ -230,7 +231,7 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
     else:
         _batch = batch
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
                 files = _record_all(writer, pool.imap(_process_range, ranges))
         finally:
             _batch = None

@@ -13,7 +13,7 @@ import multiprocessing
 import time
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from ..gcpause import paused_gc
+from ..gcpause import frozen_for_workers, paused_gc
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
@@ -80,7 +80,7 @@ def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -
     _index = (docs, fmt, plan)
     hashes = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
             for results in pool.imap_unordered(_write_part, parts):
                 for relpath, digest, outcome in results:
                     writer.record(relpath, Entry(digest), outcome)
@@ -118,7 +118,7 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
     _target = (writer.gate, writer.output_dir, writer.previous)
     step = -(-len(files) // (workers * 4))
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
             for results in pool.imap(_write_range, [(i, min(i + step, len(files))) for i in range(0, len(files), step)]):
                 for relpath, digest, outcome in results:
                     writer.record(relpath, Entry(digest), outcome)
