@@ -45,10 +45,19 @@ class _Skeleton:
     parts: list[str | int | tuple[str, str]]  # text, value index, or (qr text, qr label)
 
 
-def _leaves(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
-    if isinstance(value, dict):
-        return [leaf for key in value for leaf in _leaves(value[key], f"{prefix}{key}.")]
-    return [(prefix[:-1], value)]
+def _leaves(context: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(dotted path, value) of every non-dict value, depth first in key order."""
+    found: list[tuple[str, Any]] = []
+
+    def walk(mapping: dict[str, Any], prefix: str) -> None:
+        for key, value in mapping.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                found.append((prefix + key, value))
+
+    walk(context, "")
+    return found
 
 
 @dataclass
@@ -86,10 +95,16 @@ class ShapeRenderer:
     def _plan(self, context: dict[str, Any]) -> tuple[tuple, _Skeleton | None, list[Any]]:
         """(shape, its skeleton or None to render by Jinja, the values in order)."""
         leaves = _leaves(context)
-        if any(isinstance(value, (list, tuple, set)) for _, value in leaves):
-            return (), None, []  # listings are rendered by Jinja
-        shape = tuple((path, value if path in self.branch_keys or not isinstance(value, str) else bool(value))
-                      for path, value in leaves)
+        branch_keys = self.branch_keys
+        outline = []
+        for path, value in leaves:
+            if isinstance(value, str):
+                outline.append((path, value if path in branch_keys else bool(value)))
+            elif isinstance(value, (list, tuple, set)):
+                return (), None, []  # listings are rendered by Jinja
+            else:
+                outline.append((path, value))
+        shape = tuple(outline)
         if shape not in self._skeletons:
             self._skeletons[shape] = self._build(context, leaves)
         skeleton = self._skeletons[shape]
@@ -104,7 +119,7 @@ class ShapeRenderer:
             if isinstance(part, str):
                 out.append(part)
             elif isinstance(part, int):
-                out.append(str(escape(values[part])))
+                out.append(escape(values[part]))  # (Markup is a str: join takes it as it is)
             elif drawn is not None:
                 out.append(next(drawn))
             else:
