@@ -14,7 +14,6 @@ one character for one, so positions line up with the original text, which is wha
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ _PATTERNS = [
     ("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•\- ]?"
               r"[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警]{1,2}(?![A-Za-z0-9])"),
     ("landline", r"(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|0\d{2,3})" + _SEP + r"[2-9]\d{6,7}(?![0-9])"),
-    # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replace)
+    # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replacement)
     ("card", r"(?<![0-9A-Za-z])\d(?:" + _SEP + r"\d){15,18}(?![0-9A-Za-z])"),
 ]
 _COMBINED = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
@@ -80,15 +79,16 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _replace(match: re.Match[str], original: str) -> str:
-    kind = match.lastgroup.rstrip("0123456789")  # type: ignore[union-attr]
+def _replacement(kind_group: str, found: str, original: str, start: int) -> str | None:
+    """The note that replaces `found` (a match at `start` in `original`), or None to keep it."""
+    kind = kind_group.rstrip("0123456789")
     if kind == "card":
-        digits = re.sub(r"\D", "", match.group())
+        digits = re.sub(r"\D", "", found)
         # An all-digit 统一社会信用代码 can pass Luhn by chance: keep it only where the text
         # says it is a code; otherwise privacy wins.
-        labelled_code = uscc_is_valid(digits) and "代码" in original[max(0, match.start() - 12):match.start()]
+        labelled_code = uscc_is_valid(digits) and "代码" in original[max(0, start - 12):start]
         if not luhn_valid(digits) or labelled_code:
-            return original[match.start():match.end()]
+            return None
     return REMOVED[kind]
 
 
@@ -101,32 +101,75 @@ def scrub_text(text: str) -> str:
         return text
     pieces, last = [], 0
     for match in _COMBINED.finditer(folded):
-        pieces.append(text[last:match.start()])
-        pieces.append(_replace(match, text))
-        last = match.end()
+        note = _replacement(match.lastgroup, match.group(), text, match.start())  # type: ignore[arg-type]
+        if note is not None:
+            pieces += [text[last:match.start()], note]
+            last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
 
 
+def _char_class(chars: str) -> str:
+    """A regex character class of `chars`, written as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    ranges, first, previous = [], codes[0], codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            ranges.append(re.escape(chr(first)) + ("-" + re.escape(chr(previous)) if previous > first else ""))
+            first = code
+        previous = code
+    return "[" + "".join(ranges) + "]"
+
+
+# Every character any of _PATTERNS can consume, on the folded or the unfolded text: \d (the
+# basic plane's decimal digits, spelled out, and every character beyond it, so the class stays
+# a fast lookup table), ASCII letters, the separators and signs, the plate characters, and all
+# that folding can turn into one of these (U+FF01..U+FF5E, U+3000). A match lies inside one
+# stretch of such characters, and a stretch's neighbours are none of the characters the
+# look-arounds test for; so matching stretch by stretch finds what matching the whole text finds.
+# The shortest thing removed (a@b.cn) is 6 characters: shorter stretches hold nothing.
+_PLATE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼挂学警"
+_MATCHABLE = _char_class(
+    "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz \t-–—.·•_%+@()" + _PLATE_CHARS
+    + "".join(map(chr, range(0xFF01, 0xFF5F))) + "\u3000")[:-1] + "\U00010000-\U0010ffff]"
+_STRETCH = re.compile(_MATCHABLE + _MATCHABLE + "{5,}")  # (a class first: the engine skips fast)
+
+
 def scrub_texts(texts: list[str]) -> list[str]:
-    """scrub_text over many texts, vectorised: one regex pass over all of them, joined by NUL
-    (no pattern can match across it), picks out the few that can hold anything to remove."""
+    """[scrub_text(t) for t in texts], faster: one regex pass over all of them, joined by NUL,
+    finds the stretches where anything can be removed; only those are matched."""
     if not texts:
         return []
-    # Folding keeps lengths, so positions in the joined folded texts are positions in texts.
-    folded = "\0".join([t.translate(_FOLD) if _FULL_WIDTH.search(t) else t for t in texts])
-    starts, position = [], 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
+    joined = "\0".join(texts)
+    stretches = [(m.start(), m.end()) for m in _STRETCH.finditer(joined)]
     out = list(texts)
-    index, match = 0, _CANDIDATE.search(folded)
-    while match is not None:
-        index = bisect.bisect_right(starts, match.start(), lo=index) - 1
-        out[index] = scrub_text(texts[index])
-        if index + 1 == len(texts):
-            break
-        match = _CANDIDATE.search(folded, starts[index + 1])  # on to the next text
+    if not stretches:
+        return out
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[:-1] + 1, out=starts[1:])
+    owners = (np.searchsorted(starts, [start for start, _ in stretches], side="right") - 1).tolist()
+    offsets = starts[owners].tolist()
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    folds: dict[int, bool] = {}
+    for (start, end), index, offset in zip(stretches, owners, offsets):
+        text = texts[index]
+        fold = folds.get(index)
+        if fold is None:  # folded or not as scrub_text would: per text
+            fold = folds[index] = _FULL_WIDTH.search(text) is not None
+        stretch = joined[start:end].translate(_FOLD) if fold else joined[start:end]
+        for match in _COMBINED.finditer(stretch):
+            at = start - offset + match.start()
+            note = _replacement(match.lastgroup, match.group(), text, at)  # type: ignore[arg-type]
+            if note is not None:
+                edits.setdefault(index, []).append((at, at + match.end() - match.start(), note))
+    for index, changes in edits.items():
+        text, pieces, last = texts[index], [], 0
+        for begin, end, note in changes:
+            pieces += [text[last:begin], note]
+            last = end
+        pieces.append(text[last:])
+        out[index] = "".join(pieces)
     return out
 
 
