@@ -91,8 +91,11 @@ class PrivacyGate:
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        terms = {v.translate(_FOLD) for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH}
-        self._tokens = frozenset(t for t in terms if _TOKEN_RE.fullmatch(t))
+        terms = {v for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH}
+        if _FULL_WIDTH_RE.search("\n".join(terms)):  # (one search, not one per value)
+            terms = {v.translate(_FOLD) for v in terms}
+        # [0-9A-Za-z]{6,} (_TOKEN_RE), without a regex call per value: terms are 6+ long
+        self._tokens = frozenset(t for t in terms if t.isascii() and t.isalnum())
         terms -= self._tokens
         if terms:
             automaton = ahocorasick.Automaton()
@@ -103,7 +106,7 @@ class PrivacyGate:
 
     @classmethod
     def from_values(cls, values: Iterable[str]) -> PrivacyGate:
-        return cls(frozenset(v.strip() for v in values if v and v.strip()))
+        return cls(frozenset(stripped for v in values if v and (stripped := v.strip())))
 
     @property
     def fingerprint(self) -> str:

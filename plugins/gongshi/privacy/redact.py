@@ -198,7 +198,9 @@ def looks_like_person_name(name: str) -> bool:
 def mask_names(names: list[str]) -> dict[str, str]:
     """Full name -> masked name for the persons of one record (张某某; 张某甲/张某乙 when two
     persons share a surname)."""
-    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    unique = list(dict.fromkeys([stripped for n in names if n and (stripped := n.strip())]))
+    if len(unique) == 1:  # (the common case)
+        return {unique[0]: surname_of(unique[0]) + "某某"}
     by_surname: dict[str, list[str]] = {}
     for name in unique:
         by_surname.setdefault(surname_of(name), []).append(name)
@@ -248,7 +250,8 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
         minor = frame["party_is_minor"] == "是"
         withheld = int(minor.sum())
         frame = frame[~minor]
-    frame = frame.copy()
+    # Copy-on-write (pandas 3): a shallow copy, so that what follows never changes the caller's frame.
+    frame = frame.copy(deep=False)
     party_columns = dataset.keys_of(Privacy.PARTY)
     scrub_columns = dataset.keys_of(Privacy.SCRUB)
     name_column = party_columns[0]
@@ -261,20 +264,24 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
 
     # Per person-record work on plain lists: pandas' per-cell access would dominate.
     columns = {c: frame[c].tolist() for c in person_columns + scrub_columns}
+    name_lists = [columns[c] for c in person_columns]
+    text_lists = [columns[c] for c in scrub_columns]
     person_positions = np.flatnonzero(persons.to_numpy()).tolist()
     for i in person_positions:
-        masked = mask_names([columns[c][i] for c in person_columns])
-        for column in person_columns:
-            value = columns[column][i]
+        masked = mask_names([values[i] for values in name_lists])
+        if not masked:
+            continue  # no name to mask, nothing to replace
+        for values in name_lists:
+            value = values[i]
             if value:
-                columns[column][i] = masked.get(value.strip(), value)
+                values[i] = masked.get(value.strip(), value)
         by_length = sorted(masked.items(), key=_longest_name_first)  # 欧阳明月 before 欧阳明
-        for column in scrub_columns:
-            text = columns[column][i]
+        for texts in text_lists:
+            text = texts[i]
             if text:  # (most free-text columns are empty for most records)
                 for name, masked_name in by_length:
                     text = text.replace(name, masked_name)
-                columns[column][i] = text
+                texts[i] = text
     for column in person_columns:
         frame[column] = columns[column]
     for column in scrub_columns:
