@@ -16,6 +16,7 @@ from gongshi.privacy.redact import (
     mask_names,
     redact_frame,
     scrub_text,
+    scrub_texts,
 )
 
 CJK = st.text(alphabet=st.sampled_from(list("当事人于在经营场所销售过期食品被查处其联系电话为身份证号码银行卡账户邮箱车辆号牌现场检查，。；：、")),
@@ -111,6 +112,23 @@ def test_other_personal_data_is_removed(text: str, note: str) -> None:
 def test_ordinary_numbers_stay() -> None:
     text = "罚款人民币5000元，没收违法所得12,345.60元，2026年3月5日作出决定，第一百二十二条，编号339900100001。"
     assert scrub_text(text) == text
+
+
+# Everything the scrubber's patterns look at: digits (ASCII, full-width, other scripts' and one
+# beyond the basic plane), separators, letters, signs, full-width forms, plate characters, NUL.
+MIXED = st.text(alphabet=st.sampled_from(list(
+    "当事人代码码电话，。（）：0123456789０１２３４５６７８９٣९𝟗 -–—.·•　－．＋＠@+()%_xXｘＸ"
+    "ABCZabcz京浙粤学警挂\0\t")), max_size=40)
+PIECE = st.one_of(MIXED, id_numbers(), old_id_numbers(), mobiles(), bank_cards(), usccs(),
+                  st.sampled_from(["zhang.san@example.com", "浙A·12345", "浙AD12345", "0579-85001234",
+                                   "(0579)85001234", "统一社会信用代码：", "+86 138 1234 5678", "a@b.cn"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(st.tuples(PIECE, st.sampled_from(["", "，", "人"])).map("".join), max_size=6)
+                      .map("".join), max_size=8))
+def test_scrubbing_many_texts_at_once_is_scrubbing_each(texts: list[str]) -> None:
+    assert scrub_texts(texts) == [scrub_text(text) for text in texts]
 
 
 def test_masking_keeps_surnames_and_tells_same_surname_persons_apart() -> None:
