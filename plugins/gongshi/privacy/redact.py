@@ -275,10 +275,17 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
             value = values[i]
             if value:
                 values[i] = masked.get(value.strip(), value)
+        if len(masked) == 1:  # (the common case)
+            [(name, masked_name)] = masked.items()
+            for texts in text_lists:
+                text = texts[i]
+                if text:  # (most free-text columns are empty for most records)
+                    texts[i] = text.replace(name, masked_name)
+            continue
         by_length = sorted(masked.items(), key=_longest_name_first)  # 欧阳明月 before 欧阳明
         for texts in text_lists:
             text = texts[i]
-            if text:  # (most free-text columns are empty for most records)
+            if text:
                 for name, masked_name in by_length:
                     text = text.replace(name, masked_name)
                 texts[i] = text
