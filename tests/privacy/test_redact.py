@@ -185,3 +185,12 @@ def test_minor_party_withholds_the_whole_record() -> None:
     public, report = redact_frame(frame, PENALTIES, "party_type")
     assert public["party_name"].tolist() == ["赵某某"]
     assert report.withheld_minors == 1
+
+
+def test_redacting_leaves_the_raw_frame_as_it_was() -> None:
+    frame = penalty_frame([{"party_name": "张三", "party_type": "自然人", "party_address": "江临市临江区幸福路1号",
+                            "facts": "张三电话13812345678。"}]).drop(columns=["party_is_minor"])
+    before = frame.copy()
+    public, _ = redact_frame(frame, PENALTIES, "party_type")
+    assert public.iloc[0]["party_name"] == "张某某" and public.iloc[0]["party_address"] == ""
+    assert frame.equals(before)
