@@ -40,6 +40,7 @@ _S = _SEP
 _DATE8 = (rf"(?:1{_S}[89]|2{_S}0){_S}\d{_S}\d{_S}(?:0{_S}[1-9]|1{_S}[0-2]){_S}"
           rf"(?:0{_S}[1-9]|[12]{_S}\d|3{_S}[01])")  # a birth date, separators allowed anywhere
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"  # first character of a vehicle plate
 
 
 def _spaced(pattern_digits: int) -> str:
@@ -54,7 +55,7 @@ _PATTERNS = [
     ("id", r"(?<![0-9A-Za-z])[1-9]\d{5}" + _DATE6 + r"\d{3}(?![0-9A-Za-z])"),
     ("mobile", r"(?<![0-9A-Za-z+])(?:\+?86" + _SEP + r")?1[3-9]\d(?:" + _SEP + r"\d){8}(?![0-9])"),
     ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
-    ("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•\- ]?"
+    ("plate", "[" + _PROVINCES + r"][A-HJ-NP-Z][·•\- ]?"
               r"[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警]{1,2}(?![A-Za-z0-9])"),
     ("landline", r"(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|0\d{2,3})" + _SEP + r"[2-9]\d{6,7}(?![0-9])"),
     # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replacement)
@@ -63,7 +64,7 @@ _PATTERNS = [
 _COMBINED = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
 # Every pattern above needs 7+ digits in a row (single separators allowed), an @, or a
 # province character followed by a letter: text with none of these is left alone at once.
-_CANDIDATE = re.compile(r"\d(?:" + _SEP + r"\d){6}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]")
+_CANDIDATE = re.compile(r"\d(?:" + _SEP + r"\d){6}|@|[" + _PROVINCES + "][A-Za-z]")
 # Full-width characters that can be part of what is removed (digits, letters, + - . @, the
 # ideographic space); full-width Chinese punctuation (，：；（）) is everywhere and is not.
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20\uff0b\uff0d\uff0e\u3000]")
@@ -128,7 +129,7 @@ def _char_class(chars: str) -> str:
 # stretch of such characters, and a stretch's neighbours are none of the characters the
 # look-arounds test for; so matching stretch by stretch finds what matching the whole text finds.
 # The shortest thing removed (a@b.cn) is 6 characters: shorter stretches hold nothing.
-_PLATE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼挂学警"
+_PLATE_CHARS = _PROVINCES + "挂学警"
 _MATCHABLE = _char_class(
     "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
     + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz \t-–—.·•_%+@()" + _PLATE_CHARS
