@@ -16,6 +16,7 @@ from gongshi.privacy.redact import (
     mask_names,
     redact_frame,
     scrub_text,
+    scrub_texts,
 )
 
 CJK = st.text(alphabet=st.sampled_from(list("当事人于在经营场所销售过期食品被查处其联系电话为身份证号码银行卡账户邮箱车辆号牌现场检查，。；：、")),
@@ -113,6 +114,23 @@ def test_ordinary_numbers_stay() -> None:
     assert scrub_text(text) == text
 
 
+# Everything the scrubber's patterns look at: digits (ASCII, full-width, other scripts' and one
+# beyond the basic plane), separators, letters, signs, full-width forms, plate characters, NUL.
+MIXED = st.text(alphabet=st.sampled_from(list(
+    "当事人代码码电话，。（）：0123456789０１２３４５６７８９٣९𝟗 -–—.·•　－．＋＠@+()%_xXｘＸ"
+    "ABCZabcz京浙粤学警挂\0\t")), max_size=40)
+PIECE = st.one_of(MIXED, id_numbers(), old_id_numbers(), mobiles(), bank_cards(), usccs(),
+                  st.sampled_from(["zhang.san@example.com", "浙A·12345", "浙AD12345", "0579-85001234",
+                                   "(0579)85001234", "统一社会信用代码：", "+86 138 1234 5678", "a@b.cn"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(st.tuples(PIECE, st.sampled_from(["", "，", "人"])).map("".join), max_size=6)
+                      .map("".join), max_size=8))
+def test_scrubbing_many_texts_at_once_is_scrubbing_each(texts: list[str]) -> None:
+    assert scrub_texts(texts) == [scrub_text(text) for text in texts]
+
+
 def test_masking_keeps_surnames_and_tells_same_surname_persons_apart() -> None:
     assert mask_names(["张三"]) == {"张三": "张某某"}
     assert mask_names(["欧阳明月"]) == {"欧阳明月": "欧阳某某"}
@@ -167,3 +185,12 @@ def test_minor_party_withholds_the_whole_record() -> None:
     public, report = redact_frame(frame, PENALTIES, "party_type")
     assert public["party_name"].tolist() == ["赵某某"]
     assert report.withheld_minors == 1
+
+
+def test_redacting_leaves_the_raw_frame_as_it_was() -> None:
+    frame = penalty_frame([{"party_name": "张三", "party_type": "自然人", "party_address": "江临市临江区幸福路1号",
+                            "facts": "张三电话13812345678。"}]).drop(columns=["party_is_minor"])
+    before = frame.copy()
+    public, _ = redact_frame(frame, PENALTIES, "party_type")
+    assert public.iloc[0]["party_name"] == "张某某" and public.iloc[0]["party_address"] == ""
+    assert frame.equals(before)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..feeds import FeedTables
 from ..feeds.load import Table
 from ..feeds.schema import Privacy
@@ -40,7 +42,8 @@ def never_values(raw: FeedTables) -> set[str]:
     values: set[str] = set()
     for table in raw.tables.values():
         for key in table.dataset.keys_of(Privacy.NEVER):
-            values.update(v for v in table.frame[key] if isinstance(v, str) and v.strip())
+            distinct = pd.unique(table.frame[key].to_numpy()).tolist()  # (types repeat a lot)
+            values.update(v for v in distinct if isinstance(v, str) and v.strip())
     return values
 
 

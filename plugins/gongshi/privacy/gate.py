@@ -91,9 +91,13 @@ class PrivacyGate:
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        terms = {v.translate(_FOLD) for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH}
-        self._tokens = frozenset(t for t in terms if _TOKEN_RE.fullmatch(t))
-        terms -= self._tokens
+        # (Lists of distinct values and few passes over them: there are 100k+ of them.)
+        terms = [v for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH]
+        if _FULL_WIDTH_RE.search("\n".join(terms)):  # (one search, not one per value)
+            terms = list({v.translate(_FOLD) for v in terms})  # (two values may fold into one)
+        # [0-9A-Za-z]{6,} (_TOKEN_RE), without a regex call per value: terms are 6+ long
+        self._tokens = frozenset(t for t in terms if t.isascii() and t.isalnum())
+        terms = [t for t in terms if t not in self._tokens] if len(self._tokens) < len(terms) else []
         if terms:
             automaton = ahocorasick.Automaton()
             for term in terms:
@@ -103,7 +107,7 @@ class PrivacyGate:
 
     @classmethod
     def from_values(cls, values: Iterable[str]) -> PrivacyGate:
-        return cls(frozenset(v.strip() for v in values if v and v.strip()))
+        return cls(frozenset(stripped for v in values if v and (stripped := v.strip())))
 
     @property
     def fingerprint(self) -> str:

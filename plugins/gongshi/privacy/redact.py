@@ -14,7 +14,6 @@ one character for one, so positions line up with the original text, which is wha
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ _S = _SEP
 _DATE8 = (rf"(?:1{_S}[89]|2{_S}0){_S}\d{_S}\d{_S}(?:0{_S}[1-9]|1{_S}[0-2]){_S}"
           rf"(?:0{_S}[1-9]|[12]{_S}\d|3{_S}[01])")  # a birth date, separators allowed anywhere
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"  # first character of a vehicle plate
 
 
 def _spaced(pattern_digits: int) -> str:
@@ -55,16 +55,16 @@ _PATTERNS = [
     ("id", r"(?<![0-9A-Za-z])[1-9]\d{5}" + _DATE6 + r"\d{3}(?![0-9A-Za-z])"),
     ("mobile", r"(?<![0-9A-Za-z+])(?:\+?86" + _SEP + r")?1[3-9]\d(?:" + _SEP + r"\d){8}(?![0-9])"),
     ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
-    ("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•\- ]?"
+    ("plate", "[" + _PROVINCES + r"][A-HJ-NP-Z][·•\- ]?"
               r"[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警]{1,2}(?![A-Za-z0-9])"),
     ("landline", r"(?<![0-9A-Za-z])(?:\(0\d{2,3}\)|0\d{2,3})" + _SEP + r"[2-9]\d{6,7}(?![0-9])"),
-    # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replace)
+    # 16-19 digits in any grouping; kept unless Luhn-valid (checked in _replacement)
     ("card", r"(?<![0-9A-Za-z])\d(?:" + _SEP + r"\d){15,18}(?![0-9A-Za-z])"),
 ]
 _COMBINED = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
 # Every pattern above needs 7+ digits in a row (single separators allowed), an @, or a
 # province character followed by a letter: text with none of these is left alone at once.
-_CANDIDATE = re.compile(r"\d(?:" + _SEP + r"\d){6}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]")
+_CANDIDATE = re.compile(r"\d(?:" + _SEP + r"\d){6}|@|[" + _PROVINCES + "][A-Za-z]")
 # Full-width characters that can be part of what is removed (digits, letters, + - . @, the
 # ideographic space); full-width Chinese punctuation (，：；（）) is everywhere and is not.
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20\uff0b\uff0d\uff0e\u3000]")
@@ -80,15 +80,16 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _replace(match: re.Match[str], original: str) -> str:
-    kind = match.lastgroup.rstrip("0123456789")  # type: ignore[union-attr]
+def _replacement(kind_group: str, found: str, original: str, start: int) -> str | None:
+    """The note that replaces `found` (a match at `start` in `original`), or None to keep it."""
+    kind = kind_group.rstrip("0123456789")
     if kind == "card":
-        digits = re.sub(r"\D", "", match.group())
+        digits = re.sub(r"\D", "", found)
         # An all-digit 统一社会信用代码 can pass Luhn by chance: keep it only where the text
         # says it is a code; otherwise privacy wins.
-        labelled_code = uscc_is_valid(digits) and "代码" in original[max(0, match.start() - 12):match.start()]
+        labelled_code = uscc_is_valid(digits) and "代码" in original[max(0, start - 12):start]
         if not luhn_valid(digits) or labelled_code:
-            return original[match.start():match.end()]
+            return None
     return REMOVED[kind]
 
 
@@ -101,32 +102,75 @@ def scrub_text(text: str) -> str:
         return text
     pieces, last = [], 0
     for match in _COMBINED.finditer(folded):
-        pieces.append(text[last:match.start()])
-        pieces.append(_replace(match, text))
-        last = match.end()
+        note = _replacement(match.lastgroup, match.group(), text, match.start())  # type: ignore[arg-type]
+        if note is not None:
+            pieces += [text[last:match.start()], note]
+            last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
 
 
+def _char_class(chars: str) -> str:
+    """A regex character class of `chars`, written as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    ranges, first, previous = [], codes[0], codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            ranges.append(re.escape(chr(first)) + ("-" + re.escape(chr(previous)) if previous > first else ""))
+            first = code
+        previous = code
+    return "[" + "".join(ranges) + "]"
+
+
+# Every character any of _PATTERNS can consume, on the folded or the unfolded text: \d (the
+# basic plane's decimal digits, spelled out, and every character beyond it, so the class stays
+# a fast lookup table), ASCII letters, the separators and signs, the plate characters, and all
+# that folding can turn into one of these (U+FF01..U+FF5E, U+3000). A match lies inside one
+# stretch of such characters, and a stretch's neighbours are none of the characters the
+# look-arounds test for; so matching stretch by stretch finds what matching the whole text finds.
+# The shortest thing removed (a@b.cn) is 6 characters: shorter stretches hold nothing.
+_PLATE_CHARS = _PROVINCES + "挂学警"
+_MATCHABLE = _char_class(
+    "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz \t-–—.·•_%+@()" + _PLATE_CHARS
+    + "".join(map(chr, range(0xFF01, 0xFF5F))) + "\u3000")[:-1] + "\U00010000-\U0010ffff]"
+_STRETCH = re.compile(_MATCHABLE + _MATCHABLE + "{5,}")  # (a class first: the engine skips fast)
+
+
 def scrub_texts(texts: list[str]) -> list[str]:
-    """scrub_text over many texts, vectorised: one regex pass over all of them, joined by NUL
-    (no pattern can match across it), picks out the few that can hold anything to remove."""
+    """[scrub_text(t) for t in texts], faster: one regex pass over all of them, joined by NUL,
+    finds the stretches where anything can be removed; only those are matched."""
     if not texts:
         return []
-    # Folding keeps lengths, so positions in the joined folded texts are positions in texts.
-    folded = "\0".join([t.translate(_FOLD) if _FULL_WIDTH.search(t) else t for t in texts])
-    starts, position = [], 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
+    joined = "\0".join(texts)
+    stretches = [(m.start(), m.end()) for m in _STRETCH.finditer(joined)]
     out = list(texts)
-    index, match = 0, _CANDIDATE.search(folded)
-    while match is not None:
-        index = bisect.bisect_right(starts, match.start(), lo=index) - 1
-        out[index] = scrub_text(texts[index])
-        if index + 1 == len(texts):
-            break
-        match = _CANDIDATE.search(folded, starts[index + 1])  # on to the next text
+    if not stretches:
+        return out
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[:-1] + 1, out=starts[1:])
+    owners = (np.searchsorted(starts, [start for start, _ in stretches], side="right") - 1).tolist()
+    offsets = starts[owners].tolist()
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    folds: dict[int, bool] = {}
+    for (start, end), index, offset in zip(stretches, owners, offsets):
+        text = texts[index]
+        fold = folds.get(index)
+        if fold is None:  # folded or not as scrub_text would: per text
+            fold = folds[index] = _FULL_WIDTH.search(text) is not None
+        stretch = joined[start:end].translate(_FOLD) if fold else joined[start:end]
+        for match in _COMBINED.finditer(stretch):
+            at = start - offset + match.start()
+            note = _replacement(match.lastgroup, match.group(), text, at)  # type: ignore[arg-type]
+            if note is not None:
+                edits.setdefault(index, []).append((at, at + match.end() - match.start(), note))
+    for index, changes in edits.items():
+        text, pieces, last = texts[index], [], 0
+        for begin, end, note in changes:
+            pieces += [text[last:begin], note]
+            last = end
+        pieces.append(text[last:])
+        out[index] = "".join(pieces)
     return out
 
 
@@ -155,7 +199,9 @@ def looks_like_person_name(name: str) -> bool:
 def mask_names(names: list[str]) -> dict[str, str]:
     """Full name -> masked name for the persons of one record (张某某; 张某甲/张某乙 when two
     persons share a surname)."""
-    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    unique = list(dict.fromkeys([stripped for n in names if n and (stripped := n.strip())]))
+    if len(unique) == 1:  # (the common case)
+        return {unique[0]: surname_of(unique[0]) + "某某"}
     by_surname: dict[str, list[str]] = {}
     for name in unique:
         by_surname.setdefault(surname_of(name), []).append(name)
@@ -205,7 +251,8 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
         minor = frame["party_is_minor"] == "是"
         withheld = int(minor.sum())
         frame = frame[~minor]
-    frame = frame.copy()
+    # Copy-on-write (pandas 3): a shallow copy, so that what follows never changes the caller's frame.
+    frame = frame.copy(deep=False)
     party_columns = dataset.keys_of(Privacy.PARTY)
     scrub_columns = dataset.keys_of(Privacy.SCRUB)
     name_column = party_columns[0]
@@ -218,31 +265,55 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
 
     # Per person-record work on plain lists: pandas' per-cell access would dominate.
     columns = {c: frame[c].tolist() for c in person_columns + scrub_columns}
+    name_lists = [columns[c] for c in person_columns]
+    text_lists = [columns[c] for c in scrub_columns]
     person_positions = np.flatnonzero(persons.to_numpy()).tolist()
     for i in person_positions:
-        masked = mask_names([columns[c][i] for c in person_columns])
-        for column in person_columns:
-            value = columns[column][i]
+        masked = mask_names([values[i] for values in name_lists])
+        if not masked:
+            continue  # no name to mask, nothing to replace
+        for values in name_lists:
+            value = values[i]
             if value:
-                columns[column][i] = masked.get(value.strip(), value)
+                values[i] = masked.get(value.strip(), value)
+        if len(masked) == 1:  # (the common case)
+            [(name, masked_name)] = masked.items()
+            for texts in text_lists:
+                text = texts[i]
+                if text:  # (most free-text columns are empty for most records)
+                    texts[i] = text.replace(name, masked_name)
+            continue
         by_length = sorted(masked.items(), key=_longest_name_first)  # 欧阳明月 before 欧阳明
-        for column in scrub_columns:
-            text = columns[column][i]
-            if text:  # (most free-text columns are empty for most records)
+        for texts in text_lists:
+            text = texts[i]
+            if text:
                 for name, masked_name in by_length:
                     text = text.replace(name, masked_name)
-                columns[column][i] = text
+                texts[i] = text
     for column in person_columns:
         frame[column] = columns[column]
     for column in scrub_columns:
-        # Scrub each distinct text once: boilerplate (罚款人民币5000元) repeats a lot.
-        values = columns[column]
-        distinct = list(dict.fromkeys(values))
-        scrubbed = dict(zip(distinct, scrub_texts(distinct)))
-        frame[column] = [scrubbed[text] for text in values]
+        frame[column] = _scrub_column(columns[column])
     masked_count = len(person_positions)
     return frame, RedactionReport(withheld, masked_count)
 
 
 def _longest_name_first(item: tuple[str, str]) -> int:
     return -len(item[0])
+
+
+_SAMPLE = 1000  # texts looked at to decide whether a column repeats itself
+
+
+def _scrub_column(values: list[str]) -> list[str]:
+    """scrub_texts over a column. Boilerplate (罚款人民币5000元) repeats a lot: then each distinct
+    text is scrubbed once. Where the first texts are nearly all different (违法事实), finding
+    the distinct ones would cost more than it saves."""
+    sample = values[:_SAMPLE]
+    if len(sample) == _SAMPLE and len(set(sample)) > 0.9 * _SAMPLE:
+        return scrub_texts(values)
+    distinct = list(dict.fromkeys(values))
+    scrubbed = dict(zip(distinct, scrub_texts(distinct)))
+    return [scrubbed[text] for text in values]
+
+
