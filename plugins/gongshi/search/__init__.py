@@ -55,41 +55,51 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 PARALLEL_THRESHOLD = 2000
 _pending: list[tuple[str, bytes]] = []
 _target: tuple | None = None
-_index: tuple[list[SearchDoc], IndexFormat, TermShards] | None = None
+_index: tuple[list[SearchDoc], IndexFormat, TermShards | None] | None = None  # (plan: None until built)
 
 
 def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -> int:  # noqa: ANN001
     """Every index file, gated and written; returns how many.
 
-    A large index is split after the postings are built: forked workers each make, gate and
-    write a share of the stored-document files and of the term shards (a shard's files depend on
-    its own terms only), and meta.json, which hashes them all, comes last. (Making the stored
-    documents in workers while this process built the postings was measured slower on 2 cores.)"""
+    A large index is made in two rounds of forked workers. First the stored-document files,
+    which need only the documents, are made, gated and written by `workers - 1` processes while
+    this one builds the postings (on 2 cores, a second worker would only take this process's
+    core). Then `workers` processes make and write the term shards, a range of shards each (a
+    shard's files depend on its own terms only). meta.json, which hashes every other file, comes
+    last. Measured on 92,660 documents, 2 cores: 4.4-4.9 s against 5.7-6.1 s when the postings
+    were built before any file was written."""
     global _target, _index
     chunks = -(-len(docs) // fmt.chunk)
     if workers <= 1 or chunks < PARALLEL_THRESHOLD:
         files = list(index_files(docs, fmt))
         write_files(writer, files, workers)
         return len(files)
-    plan = TermShards.plan(build_postings(docs), fmt)
-    parts = [("d", range(i, min(i + -(-chunks // (workers * 2)), chunks)))
-             for i in range(0, chunks, -(-chunks // (workers * 2)))]
-    parts += [("t", range(i, min(i + -(-plan.shards // (workers * 2)), plan.shards)))
-              for i in range(0, plan.shards, -(-plan.shards // (workers * 2)))]
     _target = (writer.gate, writer.output_dir, writer.previous)
-    _index = (docs, fmt, plan)
-    hashes = []
+    _index = (docs, fmt, None)
+    fork = multiprocessing.get_context("fork")
     try:
-        with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
-            for results in pool.imap_unordered(_write_part, parts):
-                for relpath, digest, outcome in results:
-                    writer.record(relpath, Entry(digest), outcome)
-                    hashes.append((relpath, digest))
+        with frozen_for_workers(), fork.Pool(max(1, workers - 1)) as pool:
+            stored = pool.map_async(_write_part, [("d", numbers) for numbers in _ranges(chunks, 4 * workers)])
+            plan = TermShards.plan(build_postings(docs), fmt)
+            done = stored.get()
+        _index = (docs, fmt, plan)
+        with frozen_for_workers(), fork.Pool(workers) as pool:
+            done += pool.map(_write_part, [("t", numbers) for numbers in _ranges(plan.shards, 4 * workers)])
     finally:
         _target = None
         _index = None
+    hashes = []
+    for results in done:
+        for relpath, digest, outcome in results:
+            writer.record(relpath, Entry(digest), outcome)
+            hashes.append((relpath, digest))
     writer.write(*meta_file(len(docs), fmt, hashes))
     return len(hashes) + 1
+
+
+def _ranges(count: int, parts: int) -> list[range]:
+    step = -(-count // parts)
+    return [range(i, min(i + step, count)) for i in range(0, count, step)]
 
 
 def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
@@ -98,7 +108,11 @@ def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
     gate, output_dir, previous = _target
     docs, fmt, plan = _index
     kind, numbers = part
-    files = document_files(docs, fmt, chunks=numbers) if kind == "d" else plan.files(numbers)
+    if kind == "d":
+        files = document_files(docs, fmt, chunks=numbers)
+    else:
+        assert plan is not None
+        files = plan.files(numbers)
     return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath)))
             for relpath, data in files]
 
