@@ -20,6 +20,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .privacy.gate import PrivacyGate
 
@@ -67,8 +68,10 @@ def _make_folder(folder: str) -> None:
         os.makedirs(folder, exist_ok=True)
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
+    """A file of the manifest. (A named tuple: comparing two manifests of 300,000 files then
+    takes C-level tuple comparisons.)"""
+
     hash: str
     fingerprint: str = ""
 

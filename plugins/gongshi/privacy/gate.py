@@ -8,6 +8,7 @@ birth date), a mobile number, or any value of a `never` column of the feeds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -109,7 +110,7 @@ class PrivacyGate:
     def from_values(cls, values: Iterable[str]) -> PrivacyGate:
         return cls(frozenset(stripped for v in values if v and (stripped := v.strip())))
 
-    @property
+    @functools.cached_property  # (never_values is frozen; sorting 100k+ of them costs)
     def fingerprint(self) -> str:
         """Changes when what the gate looks for changes: skipped files must then be re-checked."""
         digest = hashlib.blake2b(digest_size=16)
