@@ -50,7 +50,6 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     calendar = state.calendar
     warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
-    jobs += site.officer_listing_jobs(officers, agencies, settings.page_size)
     jobs += inspections.inspection_jobs(checks, settings.page_size)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
 
@@ -68,6 +67,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
                  lambda: list(penalties.listing_jobs(published, settings.page_size))),
         JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published, checks)),
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
+        JobGroup("pages:officer-listings", officers_key,
+                 lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
         JobGroup("pages:decisions", decisions_key, lambda: penalties.decision_jobs(decisions)),
     ]
     produced_before = writer.stats.produced
