@@ -226,14 +226,18 @@
   function has(docs, doc) { var i = lastAtMost(docs, doc); return i >= 0 && docs[i] === doc; }
 
   // The candidates of a query, in display order. The rarest list drives; the others prune a
-  // candidate with what is at hand (their heads, blocks already fetched). When every list is
-  // long, the others' blocks are fetched too (unless a list holds most documents), so a common
-  // pair of terms does not turn into a stream of stored documents to verify.
+  // candidate with what is at hand (their heads, blocks already fetched). The rarest of the
+  // long lists also has its blocks fetched as candidates need them (unless it holds most
+  // documents): one block prunes every candidate it covers, where each candidate let through
+  // costs a stored-document file, and the longer lists' blocks would cost more than they save.
   function Candidates(lists, total) {
     this.total = total;
     this.lists = lists.slice().sort(function (a, b) { return a.df - b.df; });
     this.driver = this.lists[0];
-    this.fetchOthers = !this.driver.complete;
+    this.pruner = null;
+    for (var i = 1; i < this.lists.length && !this.pruner; i++) {
+      if (!this.lists[i].complete && this.lists[i].df * 2 <= total) this.pruner = this.lists[i];
+    }
     this.block = -1;
     this.position = 0;
     this.done = false;
@@ -257,8 +261,7 @@
     if (i >= this.lists.length) return Promise.resolve(true);
     var list = this.lists[i], k = list.blockOf(doc), docs = list.loaded(k);
     if (docs) return has(docs, doc) ? this.accept(doc, i + 1) : Promise.resolve(false);
-    // A list holding most documents prunes little: not worth fetching its blocks for.
-    if (!this.fetchOthers || list.df * 2 > this.total) return this.accept(doc, i + 1);
+    if (list !== this.pruner) return this.accept(doc, i + 1);
     return list.loadBlock(k).then(function (loaded) { return has(loaded, doc) ? self.accept(doc, i + 1) : false; });
   };
 
@@ -270,6 +273,13 @@
     this.terms = [];
     var self = this;
     this.parts.forEach(function (p) { fetchTerms(p).forEach(function (t) { if (self.terms.indexOf(t) < 0) self.terms.push(t); }); });
+    // The overlapping bigrams the cover left out (大丰收水: 丰收), fetched only when a list is long.
+    this.spareTerms = [];
+    this.parts.forEach(function (p) {
+      queryTerms(p).forEach(function (t) {
+        if (self.terms.indexOf(t) < 0 && self.spareTerms.indexOf(t) < 0) self.spareTerms.push(t);
+      });
+    });
     Object.keys(filters).forEach(function (f) { if (filters[f]) self.terms.push(facetTerm(f, filters[f])); });
     this.results = [];
     this.done = false;
@@ -278,8 +288,18 @@
   Search.prototype.start = function () {
     var self = this;
     if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
-    return Promise.all(this.terms.map(function (t) { return self.index.term(t); })).then(function (lists) {
-      if (lists.some(function (l) { return !l; })) { self.done = true; return self; }
+    function fetchLists(terms) { return Promise.all(terms.map(function (t) { return self.index.term(t); })); }
+    return fetchLists(this.terms).then(function (lists) {
+      if (lists.some(function (l) { return !l; })) return null;
+      // A list too long to be held whole (only its head is at hand) lets candidates through
+      // that the stored documents then reject, at a document file each. The spare bigrams are
+      // usually rarer than the long list: one term shard each buys exact pruning.
+      if (!self.spareTerms.length || lists.every(function (l) { return l.complete; })) return lists;
+      return fetchLists(self.spareTerms).then(function (spare) {
+        return spare.some(function (l) { return !l; }) ? null : lists.concat(spare);
+      });
+    }).then(function (lists) {
+      if (!lists) { self.done = true; return self; }
       self.candidates = new Candidates(lists, self.index.meta.docs);
       return self;
     });
