@@ -11,6 +11,7 @@ pages and sends back only the manifest entries.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -142,13 +143,8 @@ def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
     """Pages in order; runs of one template rendered by shape go to its renderer together, so
     their QR codes are encoded as one batch."""
     pages: list[bytes] = []
-    start = 0
-    while start < len(jobs):
-        template = jobs[start].template
-        end = start + 1
-        while end < len(jobs) and jobs[end].template == template:
-            end += 1
-        run = jobs[start:end]
+    for template, group in itertools.groupby(jobs, key=lambda job: job.template):
+        run = list(group)
         branch_keys = SHAPE_TEMPLATES.get(template)
         if branch_keys is None:
             pages += [env.get_template(template).render(job.context).encode("utf-8") for job in run]
@@ -157,7 +153,6 @@ def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
             if renderer is None:
                 renderer = _shape_renderers[(id(env), template)] = ShapeRenderer(env, template, branch_keys, qr_svgs)
             pages += renderer.render_many([job.context for job in run])
-        start = end
     return pages
 
 

@@ -216,7 +216,10 @@ def mask_names(names: list[str]) -> dict[str, str]:
 
 
 def replace_names(text: str, masked: dict[str, str]) -> str:
-    """The persons' names in `text` replaced by their masks (redact_frame does the same inline)."""
+    """The persons' names in `text` replaced by their masks."""
+    if len(masked) == 1:  # (the common case: nothing to order)
+        [(name, masked_name)] = masked.items()
+        return text.replace(name, masked_name)
     for name in sorted(masked, key=len, reverse=True):  # 欧阳明月 before 欧阳明
         text = text.replace(name, masked[name])
     return text
@@ -276,30 +279,15 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str) -> tup
             value = values[i]
             if value:
                 values[i] = masked.get(value.strip(), value)
-        if len(masked) == 1:  # (the common case)
-            [(name, masked_name)] = masked.items()
-            for texts in text_lists:
-                text = texts[i]
-                if text:  # (most free-text columns are empty for most records)
-                    texts[i] = text.replace(name, masked_name)
-            continue
-        by_length = sorted(masked.items(), key=_longest_name_first)  # 欧阳明月 before 欧阳明
         for texts in text_lists:
-            text = texts[i]
-            if text:
-                for name, masked_name in by_length:
-                    text = text.replace(name, masked_name)
-                texts[i] = text
+            if texts[i]:  # (most free-text columns are empty for most records)
+                texts[i] = replace_names(texts[i], masked)
     for column in person_columns:
         frame[column] = columns[column]
     for column in scrub_columns:
         frame[column] = _scrub_column(columns[column])
     masked_count = len(person_positions)
     return frame, RedactionReport(withheld, masked_count)
-
-
-def _longest_name_first(item: tuple[str, str]) -> int:
-    return -len(item[0])
 
 
 _SAMPLE = 1000  # texts looked at to decide whether a column repeats itself

@@ -130,10 +130,9 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
             raise ValueError(f"两个页面写入同一路径：{relpath}")
     _pending[:] = files
     _target = (writer.gate, writer.output_dir, writer.previous)
-    step = -(-len(files) // (workers * 4))
     try:
         with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
-            for results in pool.imap(_write_range, [(i, min(i + step, len(files))) for i in range(0, len(files), step)]):
+            for results in pool.imap(_write_range, _ranges(len(files), 4 * workers)):
                 for relpath, digest, outcome in results:
                     writer.record(relpath, Entry(digest), outcome)
     finally:
@@ -141,11 +140,11 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
         _target = None
 
 
-def _write_range(window: tuple[int, int]) -> list[tuple[str, str, str]]:
+def _write_range(window: range) -> list[tuple[str, str, str]]:
     assert _target is not None  # in a forked worker
     gate, output_dir, previous = _target
     out = []
-    for relpath, data in _pending[window[0]:window[1]]:
+    for relpath, data in _pending[window.start:window.stop]:
         digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath))
         out.append((relpath, digest, outcome))
     return out

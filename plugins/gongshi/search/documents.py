@@ -51,7 +51,10 @@ class SearchDoc(NamedTuple):
     date: str = ""  # ISO date deciding display order: newest first
 
     def facets(self) -> dict[str, str]:
-        return {"d": self.dataset, "a": self.agency, "y": self.year, "s": self.status}
+        return {facet: getattr(self, field) for facet, field in FACET_FIELDS.items()}
+
+
+FACET_FIELDS = {"d": "dataset", "a": "agency", "y": "year", "s": "status"}  # facet -> SearchDoc field
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..output import content_hash
 from .analyzer import SEPARATOR_RANGES, facet_term, lower_ascii, normalise_each
-from .documents import REGISTRY, SearchDoc
+from .documents import FACET_FIELDS, REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
 CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-."
@@ -205,8 +205,8 @@ def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray,
 def _facet_postings(docs: list[SearchDoc]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(code, document) of every facet term (`doc_facet_terms`), and the facet terms in order
     of first appearance (facet code = _FACET_TAG | its position)."""
-    columns = [(name, pd.factorize(pd.Series([d[i] for d in docs], dtype=object), sort=False))
-               for name, i in _FACET_FIELDS]
+    columns = [(name, pd.factorize(pd.Series([getattr(d, field) for d in docs], dtype=object), sort=False))
+               for name, field in FACET_FIELDS.items()]
     local = np.empty((len(docs), len(columns)), dtype=np.int64)  # (document, facet) -> term number
     names: list[str] = []
     for k, (name, (numbers, found)) in enumerate(columns):
@@ -223,8 +223,6 @@ def _facet_postings(docs: list[SearchDoc]) -> tuple[np.ndarray, np.ndarray, list
             [names[n] for n in firsts.tolist()])
 
 
-_FACET_FIELDS = (("d", SearchDoc._fields.index("dataset")), ("a", SearchDoc._fields.index("agency")),
-                 ("y", SearchDoc._fields.index("year")), ("s", SearchDoc._fields.index("status")))
 
 
 def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
@@ -313,7 +311,8 @@ class TermShards:
     postings: Postings
     fmt: IndexFormat
     shards: int
-    shard_of: list[int]  # term number -> shard
+    by_shard: list[int]  # term numbers, by shard, in term order within a shard
+    shard_starts: list[int]  # shard n's terms: by_shard[shard_starts[n]:shard_starts[n + 1]]
     encoded: bytes  # every posting list, delta-encoded, end to end
     char_at: np.ndarray  # posting number -> offset of its first character in `encoded`
     heads: list[tuple[int, int]]  # term number -> (first, last) character of its head
@@ -334,35 +333,38 @@ class TermShards:
         shards = 1
         while shards * fmt.shard_bytes < estimate:
             shards *= 2
-        return cls(postings, fmt, shards, [crc32(term) % shards for term in postings.terms], encoded, char_at,
-                   list(zip(head_from.tolist(), head_to.tolist())))
+        shard_of = np.fromiter((crc32(term) % shards for term in postings.terms), dtype=np.int64,
+                               count=len(postings.terms))
+        shard_starts = np.searchsorted(np.sort(shard_of), np.arange(shards + 1))
+        return cls(postings, fmt, shards, np.argsort(shard_of, kind="stable").tolist(), shard_starts.tolist(),
+                   encoded, char_at, list(zip(head_from.tolist(), head_to.tolist())))
 
     def files(self, shards: range) -> list[tuple[str, bytes]]:
         """`t/<n>.json` and the posting blocks `p/<n>-<k>.txt` of the shards numbered in `shards`."""
         fmt, encoded, char_at = self.fmt, self.encoded, self.char_at
         starts, docs = self.postings.starts.tolist(), self.postings.docs
         text = encoded.decode("ascii")
-        buckets: dict[int, list[tuple[str, list]]] = {n: [] for n in shards}
-        blocks: list[tuple[str, bytes]] = []
-        block_counter = dict.fromkeys(shards, 0)
-        for i, (term, shard, (first, last)) in enumerate(zip(self.postings.terms, self.shard_of, self.heads)):
-            if shard not in buckets:
-                continue
-            start, end = starts[i], starts[i + 1]
-            entry: list = [end - start, text[first:last]]
-            if end - start > fmt.head:
-                first_block = block_counter[shard]
-                bases = []
-                for number, begin in enumerate(range(start + fmt.head, end, fmt.block)):
-                    stop = min(begin + fmt.block, end)
-                    bases.append(int(docs[begin - 1]))
-                    blocks.append((f"{FOLDER}/p/{shard}-{first_block + number}.txt",
-                                   encoded[char_at[begin]:char_at[stop]]))
-                block_counter[shard] += len(bases)
-                skips = encode_numbers([bases[0]] + [b - a for a, b in zip(bases, bases[1:])])
-                entry += [first_block, skips]
-            buckets[shard].append((term, entry))
-        return [(f"{FOLDER}/t/{n}.json", _dump(dict(bucket))) for n, bucket in buckets.items()] + blocks
+        files: list[tuple[str, bytes]] = []
+        for shard in shards:
+            bucket: dict[str, list] = {}
+            block_count = 0
+            for i in self.by_shard[self.shard_starts[shard]:self.shard_starts[shard + 1]]:
+                term, (first, last) = self.postings.terms[i], self.heads[i]
+                start, end = starts[i], starts[i + 1]
+                entry: list = [end - start, text[first:last]]
+                if end - start > fmt.head:
+                    bases = []
+                    for begin in range(start + fmt.head, end, fmt.block):
+                        stop = min(begin + fmt.block, end)
+                        bases.append(int(docs[begin - 1]))
+                        files.append((f"{FOLDER}/p/{shard}-{block_count + len(bases) - 1}.txt",
+                                      encoded[char_at[begin]:char_at[stop]]))
+                    skips = encode_numbers([bases[0]] + [b - a for a, b in zip(bases, bases[1:])])
+                    entry += [block_count, skips]
+                    block_count += len(bases)
+                bucket[term] = entry
+            files.append((f"{FOLDER}/t/{shard}.json", _dump(bucket)))
+        return files
 
 
 def _dump(data: object) -> bytes:
