@@ -94,3 +94,54 @@ def test_every_sample_decision_page_is_byte_identical_to_jinja() -> None:
     for job in jobs:
         assert renderer.render(job.context) == env.get_template("penalty.html").render(job.context).encode()
     assert renderer.full_renders == 0
+
+
+def test_every_sample_company_page_is_byte_identical_to_jinja() -> None:
+    from gongshi.pages import companies, inspections, penalties
+    from gongshi.schedule.calendar import WorkCalendar
+    from gongshi.schedule.oversight import oversight_states
+    from gongshi.schedule.penalties import PenaltyRules, penalty_states
+
+    public = make_public(load_feeds(SAMPLE_FEEDS, ProblemLog()))
+    frame = penalty_states(public["penalties"].frame, TODAY, WorkCalendar(), PenaltyRules())
+    checked, _ = oversight_states(public["inspections"].frame, public["supervision"].frame, TODAY)
+    checks = inspections.ordered_public(checked)
+    jobs = list(companies.company_jobs(penalties.ordered_public(frame), checks))
+    assert len(jobs) > 50
+    assert any(len(j.context["decisions"]) > 1 for j in jobs) and any(j.context["inspections"] for j in jobs)
+    env = make_environment(settings())
+    renderer = ShapeRenderer(env, "company.html", frozenset({"section"}), draw_qr=qr_svgs)
+    for job in jobs:
+        assert renderer.render(job.context) == env.get_template("company.html").render(job.context).encode()
+    assert renderer.full_renders == 0
+
+
+def test_list_lengths_and_items_shape_the_page() -> None:
+    from jinja2 import DictLoader
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"t.html": "{{ rows|length }}:{% for r in rows %}[{{ r.name }}{% if r.fine %}"
+                                       " {{ r.fine }}{% endif %}{% if r.flag %}!{% endif %}]{% endfor %}"
+                                       "{{ names|join('、') }}"})
+    renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs)
+    contexts = [{"rows": rows, "names": names} for rows, names in [
+        ([{"name": "甲", "fine": "1", "flag": True}], ["a"]),
+        ([{"name": "乙", "fine": "", "flag": False}, {"name": "<b>丙</b>", "fine": "2", "flag": True}], ["x", "y&z"]),
+        ([], []),
+        ([{"name": "丁", "fine": "3", "flag": False}], ['"q"']),
+        ([{"name": "戊", "fine": "", "flag": True}, {"name": "己", "fine": "4", "flag": True}], ["m", "n"]),
+    ]]
+    for context in contexts * 2:  # the second time round every shape has its skeleton
+        assert renderer.render(context) == env.get_template("t.html").render(context).encode()
+    assert renderer.full_renders == 0
+    assert len(renderer._skeletons) == 5
+
+
+def test_a_set_in_the_context_is_rendered_by_jinja() -> None:
+    from jinja2 import DictLoader
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"t.html": "{{ tags|sort|join(',') }}"})
+    renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs)
+    assert renderer.render({"tags": {"b", "a"}}) == b"a,b"
+    assert renderer.full_renders == 1

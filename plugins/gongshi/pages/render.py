@@ -131,6 +131,7 @@ SHAPE_TEMPLATES = {
     "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
     "penalty.html": frozenset({"section"}),
     "penalty_gone.html": frozenset({"section", "gone.state", "gone.label"}),
+    "company.html": frozenset({"section"}),  # (its lists' lengths are part of the shape)
 }
 _shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
 

@@ -1,7 +1,8 @@
 """Rendering many pages of one template by shape: Jinja once per shape, string joins after.
 
-100,000 officer pages differ only in their values. A page's *shape* is which values are blank
-plus the values the template branches on (declared per template, e.g. the status). For each
+100,000 officer pages differ only in their values. A page's *shape* is its keys, the length of
+each list, which values are blank, and the values the template branches on (declared per
+template, e.g. the status). For each
 new shape the template is rendered once with a sentinel in place of every other value; the
 output is split at the sentinels into a skeleton, and each later page of that shape is the
 skeleton joined with its own values, HTML-escaped exactly as Jinja's autoescape does. QR codes
@@ -26,6 +27,12 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+try:  # markupsafe's C escaper for a plain str: what escape() calls, without making a Markup
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover  (pure-Python markupsafe)
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
+
 log = logging.getLogger("gongshi")
 
 _OPEN, _CLOSE, _QR_OPEN, _QR_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"  # private-use characters
@@ -42,22 +49,82 @@ class ShapeMismatch(RuntimeError):
 
 @dataclass
 class _Skeleton:
-    parts: list[str | int | tuple[str, str]]  # text, value index, or (qr text, qr label)
+    texts: list[str]  # the template's own text, around ...
+    slots: list[int | tuple[str, str]]  # ... each value (its index) or QR code ((text, label) templates)
+    has_qr: bool = False
 
 
-def _leaves(context: dict[str, Any]) -> list[tuple[str, Any]]:
-    """(dotted path, value) of every non-dict value, depth first in key order."""
-    found: list[tuple[str, Any]] = []
+class _Unshapeable(Exception):
+    """A context holding something a shape cannot describe (a set: no fixed order)."""
 
-    def walk(mapping: dict[str, Any], prefix: str) -> None:
-        for key, value in mapping.items():
-            if isinstance(value, dict):
-                walk(value, f"{prefix}{key}.")
-            else:
-                found.append((prefix + key, value))
 
-    walk(context, "")
-    return found
+_DICT, _LIST, _END = object(), object(), object()  # outline markers: cannot equal any value
+
+
+def _branch_tree(branch_keys: frozenset[str]) -> dict[str, dict]:
+    """Dotted paths as a tree, so a walk looks keys up rather than building paths for every
+    value: {"status.code", "section"} -> {"status": {"code": {}}, "section": {}}."""
+    tree: dict[str, dict] = {}
+    for dotted in branch_keys:
+        node = tree
+        for key in dotted.split("."):
+            node = node.setdefault(key, {})
+    return tree
+
+
+def _flatten(context: dict[str, Any], tree: dict[str, dict]) -> tuple[tuple, list[Any]]:
+    """(shape, every leaf value depth first). The shape is the keys, the list lengths, which
+    strings are blank, branch values as they are, and every non-string value with its type."""
+    outline: list[Any] = []
+    values: list[Any] = []
+    add, keep = outline.append, values.append
+
+    def walk(value: Any, node: dict | None, branch: bool) -> None:
+        kind = type(value)
+        if kind is str:
+            add(value if branch else value != "")
+            keep(value)
+        elif kind is dict:
+            add(_DICT)
+            for key, item in value.items():
+                add(key)
+                walk(item, node.get(key) if node else None, node is not None and key in node)
+            add(_END)
+        elif kind is list or kind is tuple:
+            add(_LIST)
+            add(len(value))
+            for item in value:
+                walk(item, node, branch)
+        elif isinstance(value, str):  # Markup and other str subclasses: substituted like str
+            add((kind, value if branch else value != ""))
+            keep(value)
+        elif isinstance(value, (set, frozenset, dict)):
+            raise _Unshapeable
+        else:  # numbers, booleans, None, dates: their value is part of the shape
+            add((kind, value))
+            keep(value)
+
+    walk(context, tree, False)
+    return tuple(outline), values
+
+
+def _mark(value: Any, node: dict | None, branch: bool, counter: Iterator[int]) -> Any:
+    """The context with each string replaced by its sentinel (branch values and blanks kept),
+    walked in _flatten's order so sentinel n is value n."""
+    if isinstance(value, dict):
+        return {key: _mark(item, node.get(key) if node else None, node is not None and key in node, counter)
+                for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_mark(item, node, branch, counter) for item in value]
+    index = next(counter)
+    if isinstance(value, str) and value and not branch:
+        return f"{_OPEN}{index}{_CLOSE}"
+    return value
+
+
+def _escape(value: Any) -> str:
+    """Exactly what Jinja's autoescape writes for a value."""
+    return _escape_inner(value) if type(value) is str else escape(value)  # (Markup: as it is)
 
 
 @dataclass
@@ -70,13 +137,16 @@ class ShapeRenderer:
     _uses: dict[tuple, int] = field(default_factory=dict)
     full_renders: int = 0
 
+    def __post_init__(self) -> None:
+        self._tree = _branch_tree(self.branch_keys)
+
     def render(self, context: dict[str, Any]) -> bytes:
         return self.render_many([context])[0]
 
     def render_many(self, contexts: Sequence[dict[str, Any]]) -> list[bytes]:
         """The pages of many contexts, in order; their QR codes are drawn in one batch."""
         plans = [self._plan(context) for context in contexts]
-        codes = [code for shape, skeleton, values in plans if skeleton is not None
+        codes = [code for shape, skeleton, values in plans if skeleton is not None and skeleton.has_qr
                  for code in _qr_codes(skeleton, values)]
         drawn = iter(self.draw_qr(codes)) if codes else iter(())
         pages = []
@@ -94,68 +164,63 @@ class ShapeRenderer:
 
     def _plan(self, context: dict[str, Any]) -> tuple[tuple, _Skeleton | None, list[Any]]:
         """(shape, its skeleton or None to render by Jinja, the values in order)."""
-        leaves = _leaves(context)
-        branch_keys = self.branch_keys
-        outline = []
-        for path, value in leaves:
-            if isinstance(value, str):
-                outline.append((path, value if path in branch_keys else bool(value)))
-            elif isinstance(value, (list, tuple, set)):
-                return (), None, []  # listings are rendered by Jinja
-            else:
-                outline.append((path, value))
-        shape = tuple(outline)
-        if shape not in self._skeletons:
-            self._skeletons[shape] = self._build(context, leaves)
-        skeleton = self._skeletons[shape]
+        try:
+            shape, values = _flatten(context, self._tree)
+            skeleton = self._skeletons.get(shape, _MISSING)
+        except (_Unshapeable, TypeError):  # (TypeError: an unhashable value)
+            self.full_renders += 1
+            return (), None, []
+        if skeleton is _MISSING:
+            skeleton = self._skeletons[shape] = self._build(context, values)
         if skeleton is None:
             self.full_renders += 1
-        return shape, skeleton, [value for _, value in leaves]
+        return shape, skeleton, values
 
     def _assemble(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> bytes:
         """`drawn`: the page's QR codes, already drawn in order; None draws them here."""
-        out = []
-        for part in skeleton.parts:
-            if isinstance(part, str):
-                out.append(part)
-            elif isinstance(part, int):
-                out.append(escape(values[part]))  # (Markup is a str: join takes it as it is)
-            elif drawn is not None:
-                out.append(next(drawn))
-            else:
-                out.append(self.draw_qr([_resolve(part, values)])[0])
+        out: list[str] = [""] * (len(skeleton.texts) + len(skeleton.slots))
+        out[0::2] = skeleton.texts
+        if not skeleton.has_qr:
+            out[1::2] = [_escape(values[slot]) for slot in skeleton.slots]  # type: ignore[index]
+        else:
+            out[1::2] = [_escape(values[slot]) if isinstance(slot, int)
+                         else next(drawn) if drawn is not None else self.draw_qr([_resolve(slot, values)])[0]
+                         for slot in skeleton.slots]
         return "".join(out).encode("utf-8")
 
     def _full(self, context: dict[str, Any]) -> bytes:
         return self.env.get_template(self.template).render(context).encode("utf-8")
 
-    def _build(self, context: dict[str, Any], leaves: list[tuple[str, Any]]) -> _Skeleton | None:
-        marked = _mark(context, iter(range(len(leaves))), self.branch_keys, "")
+    def _build(self, context: dict[str, Any], values: list[Any]) -> _Skeleton | None:
+        marked = _mark(context, self._tree, False, iter(range(len(values))))
         qr_global = self.env.globals["qr"]
         self.env.globals["qr"] = lambda text, label: Markup(f"{_QR_OPEN}{text}\x00{label}{_QR_CLOSE}")
         try:
             text = self.env.get_template(self.template).render(marked)
         finally:
             self.env.globals["qr"] = qr_global
-        parts: list[str | int | tuple[str, str]] = []
+        texts: list[str] = []
+        slots: list[int | tuple[str, str]] = []
         last = 0
         for match in _PART_RE.finditer(text):
-            parts.append(text[last:match.start()])
+            texts.append(text[last:match.start()])
             if match.group(1) is not None:
-                parts.append(int(match.group(1)))
+                slots.append(int(match.group(1)))
             else:
                 qr_text, _, qr_label = match.group(2).partition("\x00")
-                parts.append((qr_text, qr_label))
+                slots.append((qr_text, qr_label))
             last = match.end()
-        parts.append(text[last:])
-        skeleton = _Skeleton(parts)
-        stray = any(isinstance(p, str) and any(c in p for c in (_OPEN, _CLOSE, _QR_OPEN, _QR_CLOSE))
-                    for p in parts)
+        texts.append(text[last:])
+        skeleton = _Skeleton(texts, slots, any(isinstance(slot, tuple) for slot in slots))
+        stray = any(c in part for part in texts for c in (_OPEN, _CLOSE, _QR_OPEN, _QR_CLOSE))
         # The first page of the shape, both ways: they must be the same bytes.
-        if stray or self._assemble(skeleton, [v for _, v in leaves]) != self._full(context):
+        if stray or self._assemble(skeleton, values) != self._full(context):
             log.info("gongshi: %s: a page shape is rendered by Jinja page by page", self.template)
             return None
         return skeleton
+
+
+_MISSING = _Skeleton([], [])
 
 
 def _resolve(qr_part: tuple[str, str], values: list[Any]) -> tuple[str, str]:
@@ -164,14 +229,4 @@ def _resolve(qr_part: tuple[str, str], values: list[Any]) -> tuple[str, str]:
 
 
 def _qr_codes(skeleton: _Skeleton, values: list[Any]) -> list[tuple[str, str]]:
-    return [_resolve(part, values) for part in skeleton.parts if isinstance(part, tuple)]
-
-
-def _mark(value: Any, counter: Any, branch_keys: frozenset[str], path: str) -> Any:
-    """The context with each value replaced by its sentinel (branch values and blanks kept)."""
-    if isinstance(value, dict):
-        return {key: _mark(value[key], counter, branch_keys, f"{path}{key}.") for key in value}
-    index = next(counter)
-    if isinstance(value, str) and value and path[:-1] not in branch_keys:
-        return f"{_OPEN}{index}{_CLOSE}"
-    return value
+    return [_resolve(slot, values) for slot in skeleton.slots if isinstance(slot, tuple)]
