@@ -146,3 +146,10 @@ def test_major_penalty_without_note_is_a_warning_not_a_block(tmp_path: Path, cap
 
     warnings = [p for p in current_state().log.warnings if p.column == "法律适用说明"]
     assert [w.row for w in warnings] == [8]
+
+
+def test_a_decision_page_is_written_where_its_links_point() -> None:
+    from gongshi.pages import urls
+
+    for number in ("江临市监罚〔2026〕101号", "临江交执罚[2026]9号", "A/B 100%号", "罚字（2026）第 7 号", "ＡＢ罚-1"):
+        assert urls.decision_file(number) == urls.file_of(urls.decision(number)), number

@@ -44,21 +44,30 @@ def yuan(wan: str) -> str:
     return f"{wan}万元（{text}元）"
 
 
+_FIELDS = [(c.key, c.display_label, c.required) for c in SHOWN]  # (looked up once, not per record)
+
+
 def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Column key -> {label, value} in schema order; blank optional fields are left out.
     (A dict, not a list: decision pages are rendered by shape, see skeleton.py.)"""
     fields = {}
-    for column in SHOWN:
-        value = row.get(column.key, "")
-        if column.key in ("fine", "confiscation"):
-            value = yuan(value)
-        elif column.key == "penalty_kinds":
-            value = "、".join(value.split(";")) if value else ""
-        if value or column.required:
-            fields[column.key] = {"label": column.display_label, "value": value}
+    for key, label, required in _FIELDS:
+        value = row.get(key, "")
+        if value:
+            if key == "fine" or key == "confiscation":
+                value = yuan(value)
+            elif key == "penalty_kinds":
+                value = "、".join(value.split(";"))
+        elif not required:
+            continue
+        fields[key] = {"label": label, "value": value}
     return fields
 
 
+# What penalty.html reads of the record besides `fields` (a context holds only what its page
+# shows: every value is walked, fingerprinted and substituted 200,000 times).
+PAGE_KEYS = ("decision_no", "party_name", "authority", "last_day", "credit_repaired_on", "major",
+             "legal_application_note", "served_on", "review_by", "litigation_by")
 LISTING_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
                    "fine", "party_uscc"]  # what listing_row reads
 COMPANY_COLUMNS = LISTING_COLUMNS + ["last_day", "review_by", "litigation_by", "legal_basis"]
@@ -79,18 +88,18 @@ def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def decision_page(row: dict[str, Any]) -> PageJob:
-    url = urls.decision(row["decision_no"])
+    file = urls.decision_file(row["decision_no"])
     state = row["pub_state"]
     if state == "public":
-        return PageJob(urls.file_of(url), "penalty.html", {
+        return PageJob(file, "penalty.html", {
             "section": "penalties",
-            "d": {k: v for k, v in row.items() if not k.startswith("_") and k != "party_is_minor"},
+            "d": {key: row[key] for key in PAGE_KEYS},
             "fields": decision_fields(row),
             "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
             "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
         })
     # withdrawn or ended: a short page, no party details
-    return PageJob(urls.file_of(url), "penalty_gone.html", {
+    return PageJob(file, "penalty_gone.html", {
         "section": "penalties",
         "gone": {"decision_no": row["decision_no"], "state": state, "label": STATE_LABELS[state],
                  "authority": row["authority"], "decided_on": row["decided_on"],

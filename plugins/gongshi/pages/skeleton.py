@@ -88,7 +88,11 @@ def _flatten(context: dict[str, Any], tree: dict[str, dict]) -> tuple[tuple, lis
             add(_DICT)
             for key, item in value.items():
                 add(key)
-                walk(item, node.get(key) if node else None, node is not None and key in node)
+                if type(item) is str and not (node and key in node):  # the common case, inline
+                    add(item != "")
+                    keep(item)
+                else:
+                    walk(item, node.get(key) if node else None, node is not None and key in node)
             add(_END)
         elif kind is list or kind is tuple:
             add(_LIST)
@@ -144,6 +148,9 @@ class ShapeRenderer:
         return self.render_many([context])[0]
 
     def render_many(self, contexts: Sequence[dict[str, Any]]) -> list[bytes]:
+        return [page.encode("utf-8") for page in self.render_text(contexts)]
+
+    def render_text(self, contexts: Sequence[dict[str, Any]]) -> list[str]:
         """The pages of many contexts, in order; their QR codes are drawn in one batch."""
         plans = [self._plan(context) for context in contexts]
         codes = [code for shape, skeleton, values in plans if skeleton is not None and skeleton.has_qr
@@ -176,7 +183,7 @@ class ShapeRenderer:
             self.full_renders += 1
         return shape, skeleton, values
 
-    def _assemble(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> bytes:
+    def _assemble(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> str:
         """`drawn`: the page's QR codes, already drawn in order; None draws them here."""
         out: list[str] = [""] * (len(skeleton.texts) + len(skeleton.slots))
         out[0::2] = skeleton.texts
@@ -186,10 +193,10 @@ class ShapeRenderer:
             out[1::2] = [_escape(values[slot]) if isinstance(slot, int)
                          else next(drawn) if drawn is not None else self.draw_qr([_resolve(slot, values)])[0]
                          for slot in skeleton.slots]
-        return "".join(out).encode("utf-8")
+        return "".join(out)
 
-    def _full(self, context: dict[str, Any]) -> bytes:
-        return self.env.get_template(self.template).render(context).encode("utf-8")
+    def _full(self, context: dict[str, Any]) -> str:
+        return self.env.get_template(self.template).render(context)
 
     def _build(self, context: dict[str, Any], values: list[Any]) -> _Skeleton | None:
         marked = _mark(context, self._tree, False, iter(range(len(values))))

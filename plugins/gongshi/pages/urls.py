@@ -81,6 +81,11 @@ def decision(decision_no: str) -> str:
     return f"penalties/{_seg(slug(decision_no))}/"
 
 
+def decision_file(decision_no: str) -> str:
+    """file_of(decision(...)) without encoding the 文号 only to decode it again."""
+    return f"penalties/{slug(decision_no)}/index.html"
+
+
 def company(uscc: str) -> str:
     return f"companies/{_seg(uscc)}/"
 
