@@ -1,6 +1,7 @@
 """The pipeline: stages in one fixed order, hosted by Pelican.
 
     feeds -> privacy -> schedule -> pages -> search -> opendata
+                                       (search and opendata beside pages: background.py)
 
 Each stage package's `register()` calls `enable_stage(name, run)`. Pelican then drives one
 build: `initialized` creates the `BuildState`; our generator runs the data stages (feeds,
@@ -39,6 +40,7 @@ log = logging.getLogger("gongshi")
 STAGE_ORDER = ("feeds", "privacy", "schedule", "pages", "search", "opendata")
 DATA_STAGES = ("feeds", "privacy", "schedule")
 CACHED_STAGES = ("feeds", "privacy")  # depend on the feed bytes only (datacache.py)
+BACKGROUND_STAGES = ("search", "opendata")  # read only the BuildState: may run beside pages
 StageFunction = Callable[["BuildState"], None]
 _enabled: dict[str, StageFunction] = {}
 _current: BuildState | None = None
@@ -119,6 +121,30 @@ def run_data_stages(state: BuildState) -> None:
     run_stages(state, tuple(n for n in DATA_STAGES if n not in CACHED_STAGES))
 
 
+def run_output_stages(state: BuildState) -> None:
+    """pages -> search -> opendata. With more than one worker, the stages that read only the
+    BuildState run in forked processes while the pages stage renders (background.py)."""
+    from .background import BackgroundStage
+
+    names = tuple(n for n in STAGE_ORDER if n not in DATA_STAGES and n in _enabled)
+    aside = [n for n in names if n in BACKGROUND_STAGES] if state.settings.workers > 1 else []
+    started = [BackgroundStage.start(state, name, _enabled[name]) for name in aside]
+    try:
+        run_stages(state, tuple(n for n in names if n not in aside))
+    except BaseException:
+        for stage in started:
+            stage.stop()
+        raise
+    outcomes = [stage.result() for stage in started]
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise outcome.error
+    for outcome in outcomes:
+        outcome.merge_into(state)
+        log.info("gongshi: stage %s took %.2f s (alongside pages)", outcome.name,
+                 state.facts["seconds"][outcome.name])
+
+
 def current_state() -> BuildState:
     if _current is None:
         raise RuntimeError("no gongshi build is running")
@@ -135,7 +161,7 @@ class DisclosureGenerator(Generator):
         state.open_writer()
 
     def generate_output(self, writer: Writer) -> None:
-        run_stages(current_state(), tuple(n for n in STAGE_ORDER if n not in DATA_STAGES))
+        run_output_stages(current_state())
 
 
 class _GatedFile(io.StringIO):

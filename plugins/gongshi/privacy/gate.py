@@ -76,6 +76,9 @@ class PrivacyLeak(Exception):
         self.leaks = leaks
         super().__init__("隐私闸门拦截：输出中发现个人信息，构建失败。\n" + "\n".join(map(str, leaks[:50])))
 
+    def __reduce__(self) -> tuple:  # (raised in a forked stage, re-raised in the parent)
+        return PrivacyLeak, (self.leaks,)
+
 
 def mask(value: str) -> str:
     """What a report may show of a leaked value: enough to find it, not enough to use it."""
