@@ -9,6 +9,8 @@ the build date when blank — against the Nth working day after the event.
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -55,16 +57,16 @@ class Timeliness:
     coverage: list[dict[str, Any]] = field(default_factory=list)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
-        groups: dict[tuple, list[dict[str, Any]]] = {}
-        for record in self.records:
-            groups.setdefault(tuple(record[k] for k in by), []).append(record)
+        # (Counters over itemgetters: 200,000 records are counted several times a build.)
+        key_of = operator.itemgetter(*by)
+        counts = Counter(map(key_of, self.records))
+        on_time = Counter(map(key_of, filter(operator.itemgetter("on_time"), self.records)))
         out = []
-        for key in sorted(groups):
-            members = groups[key]
-            on_time = sum(1 for r in members if r["on_time"])
-            out.append(dict(zip(by, key)) | {"records": len(members), "on_time": on_time,
-                                             "late": len(members) - on_time,
-                                             "rate": round(on_time / len(members), 4)})
+        for key in sorted(counts):
+            records, good = counts[key], on_time[key]
+            out.append(dict(zip(by, key if len(by) > 1 else (key,)))
+                       | {"records": records, "on_time": good, "late": records - good,
+                          "rate": round(good / records, 4)})
         return out
 
     def document(self, rules: tuple[DeadlineRule, ...]) -> dict[str, Any]:
