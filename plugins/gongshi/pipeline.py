@@ -26,7 +26,7 @@ from pelican.generators import Generator
 from pelican.writers import Writer
 
 from .feeds.problems import ProblemLog
-from .output import OutputWriter
+from .output import FileListing, OutputWriter
 from .privacy.gate import PrivacyGate, PrivacyLeak
 from .settings import GongshiSettings
 
@@ -58,6 +58,7 @@ class BuildState:
     rebuild: RebuildPlan | None = None  # schedule -> opendata (rebuild.json)
     timeliness: Timeliness | None = None  # schedule -> pages (公开时效) and opendata (report)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
+    listing: FileListing | None = None  # the output folder's files, listed beside the data stages
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def feeds_fingerprint(self) -> str:
@@ -81,7 +82,8 @@ class BuildState:
 
     def open_writer(self) -> OutputWriter:
         if self.writer is None:
-            self.writer = OutputWriter(self.settings.output_dir, self.settings.cache_dir, self.gate)
+            self.writer = OutputWriter(self.settings.output_dir, self.settings.cache_dir, self.gate,
+                                       listing=self.listing)
         return self.writer
 
 
@@ -128,6 +130,10 @@ def run_output_stages(state: BuildState) -> None:
 
     names = tuple(n for n in STAGE_ORDER if n not in DATA_STAGES and n in _enabled)
     aside = [n for n in names if n in BACKGROUND_STAGES] if state.settings.workers > 1 else []
+    if aside and state.public is not None:
+        for table in state.public.tables:  # every stage keys its groups by these: hash them once
+            state.table_fingerprint(table)
+        state.open_writer().files_at_start  # noqa: B018 - received here, once, not in each child
     started = [BackgroundStage.start(state, name, _enabled[name]) for name in aside]
     try:
         run_stages(state, tuple(n for n in names if n not in aside))
@@ -190,6 +196,7 @@ class GatedWriter(Writer):
 def _on_initialized(pelican: Any) -> None:
     global _current
     _current = BuildState(GongshiSettings.from_pelican(pelican.settings))
+    _current.listing = FileListing.start(_current.settings.output_dir)
     # Pelican renders the Markdown pages in content/ with its own environment: give it the
     # same template globals as the records' pages, so one base.html serves both.
     from .pages.render import template_globals

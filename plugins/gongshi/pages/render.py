@@ -15,7 +15,6 @@ import hashlib
 import itertools
 import json
 import multiprocessing
-import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -184,6 +183,7 @@ class _Batch:
     sources: list[Sequence[PageJob]]  # lists of jobs, or LazyJobs
     base_fingerprint: str
     fresh_output: bool  # see output.write_if_changed
+    existing: frozenset[str]  # the output's files at the start of the build
 
 
 _batch: _Batch | None = None
@@ -197,8 +197,7 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
     for job in jobs:
         fingerprint = job_fingerprint(job, batch.base_fingerprint)
         previous = batch.previous.get(job.relpath)
-        if previous is not None and previous.fingerprint == fingerprint \
-                and os.path.isfile(f"{batch.output_dir}/{job.relpath}"):
+        if previous is not None and previous.fingerprint == fingerprint and job.relpath in batch.existing:
             results.append((job.relpath, previous.hash, fingerprint, "skipped"))
         else:
             stale.append((len(results), job, fingerprint, previous))
@@ -233,7 +232,7 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
             source = source.jobs()
         jobs.append(source)
     batch = _Batch(env, writer.gate, writer.output_dir, writer.previous, jobs, base_fingerprint,
-                   writer.fresh_output)
+                   writer.fresh_output, writer.files_at_start)
     total = sum(len(source) for source in jobs)
     ranges = [(index, start, min(start + CHUNK_SIZE, len(source)))
               for index, source in enumerate(jobs) for start in range(0, len(source), CHUNK_SIZE)]

@@ -115,10 +115,11 @@ def _flatten(context: dict[str, Any], tree: dict[str, dict]) -> tuple[tuple, lis
 def _mark(value: Any, node: dict | None, branch: bool, counter: Iterator[int]) -> Any:
     """The context with each string replaced by its sentinel (branch values and blanks kept),
     walked in _flatten's order so sentinel n is value n."""
-    if isinstance(value, dict):
+    kind = type(value)  # (exact types, as _flatten tells them apart)
+    if kind is dict:
         return {key: _mark(item, node.get(key) if node else None, node is not None and key in node, counter)
                 for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         return [_mark(item, node, branch, counter) for item in value]
     index = next(counter)
     if isinstance(value, str) and value and not branch:

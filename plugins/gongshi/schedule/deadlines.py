@@ -9,6 +9,7 @@ the build date when blank — against the Nth working day after the event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -57,17 +58,23 @@ class Timeliness:
     coverage: list[dict[str, Any]] = field(default_factory=list)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
-        # (Counters over itemgetters: 200,000 records are counted several times a build.)
-        key_of = operator.itemgetter(*by)
-        counts = Counter(map(key_of, self.records))
-        on_time = Counter(map(key_of, filter(operator.itemgetter("on_time"), self.records)))
-        out = []
-        for key in sorted(counts):
-            records, good = counts[key], on_time[key]
-            out.append(dict(zip(by, key if len(by) > 1 else (key,)))
-                       | {"records": records, "on_time": good, "late": records - good,
-                          "rate": round(good / records, 4)})
-        return out
+        """Records, on time, late and the rate per value of `by` (a subset of agency, dataset)."""
+        records: Counter[tuple] = Counter()
+        on_time: Counter[tuple] = Counter()
+        for (agency, dataset, punctual), count in self._counts.items():
+            values = {"agency": agency, "dataset": dataset}
+            key = tuple(values[k] for k in by)
+            records[key] += count
+            on_time[key] += count if punctual else 0
+        return [dict(zip(by, key)) | {"records": records[key], "on_time": on_time[key],
+                                      "late": records[key] - on_time[key],
+                                      "rate": round(on_time[key] / records[key], 4)}
+                for key in sorted(records)]
+
+    @functools.cached_property
+    def _counts(self) -> Counter[tuple[str, str, bool]]:
+        # One pass over the records (200,000 of them) for every breakdown a build asks for.
+        return Counter(map(operator.itemgetter("agency", "dataset", "on_time"), self.records))
 
     def document(self, rules: tuple[DeadlineRule, ...]) -> dict[str, Any]:
         return {"rules": [asdict(r) for r in rules],
