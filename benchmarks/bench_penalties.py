@@ -167,7 +167,12 @@ def main(argv: list[str] | None = None) -> int:
             ("  rebuild / full (goal < 0.25)", results["ratio"]),
             ("  files rewritten (goal 0)", rewritten)]
     if "hugo" in results:
-        rows += [("Hugo full build, s", results["hugo"]["seconds"]), ("  Hugo pages", results["hugo"]["pages"])]
+        hugo_run = results["hugo"]
+        # (a killed Hugo — out of memory: it needs ~6 GB here — has no time to compare with)
+        rows += [("Hugo full build, s", hugo_run["seconds"] if hugo_run["rc"] == 0
+                  else f"FAILED (exit {hugo_run['rc']} after {hugo_run['seconds']} s), see the log"),
+                 ("  Hugo pages", hugo_run["pages"]), ("  Hugo CPU s, peak RSS MB", (hugo_run["cpu_seconds"],
+                                                                                    hugo_run["peak_rss_mb"]))]
     for label, value in rows:
         print(f"{label:45s} {value}")
     path = work / f"penalties-results-{n}.json"
