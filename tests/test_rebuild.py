@@ -90,3 +90,18 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     assert build_site(feeds, output, TODAY)[0] == 0
     assert "cached" not in current_state().facts["seconds"]
     assert tree(output) == first
+
+
+def test_a_damaged_or_old_manifest_is_as_if_there_were_none(tmp_path: Path) -> None:
+    import pickle
+
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    first = tree(output)
+    manifest = current_state().writer.manifest_path
+    for damaged in (b"not a pickle", pickle.dumps({"version": 4, "paths": "a\0b", "hashes": "x"}),
+                    pickle.dumps({"version": 3, "files": {}})):
+        manifest.write_bytes(damaged)
+        code, stats = build_site(feeds, output, TODAY)
+        assert code == 0 and stats is not None and stats.written == 0  # same bytes on disk: kept
+        assert tree(output) == first

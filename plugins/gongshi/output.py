@@ -27,7 +27,8 @@ from typing import Any, NamedTuple
 from .privacy.gate import PrivacyGate
 
 MANIFEST_NAME = "manifest.pickle"
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4
+PARALLEL_WALK_FILES = 20_000  # below this, one process walks the output folder
 
 
 def content_hash(data: bytes) -> str:
@@ -143,24 +144,33 @@ class OutputWriter:
             return {}, {}
         if not isinstance(data, dict):
             return {}, {}
-        same_context = (data.get("version") == MANIFEST_VERSION
-                        and data.get("output") == str(self.output_dir)
-                        and data.get("gate") == self.gate.fingerprint)
-        files = data.get("files", {})
+        if data.get("version") != MANIFEST_VERSION:
+            return {}, {}  # an older layout: as if there were none (bytes on disk still decide)
+        same_context = data.get("output") == str(self.output_dir) and data.get("gate") == self.gate.fingerprint
+        try:
+            paths, hashes, fingerprints = (_split(data[k]) for k in ("paths", "hashes", "fingerprints"))
+            groups = {name: Group(key, tuple(_split(files))) for name, (key, files) in data["groups"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return {}, {}  # damaged: as if there were none
+        if not len(paths) == len(hashes) == len(fingerprints):
+            return {}, {}
         # When what the gate looks for changed, no old fingerprint may be trusted: every page
         # is rendered and scanned again (bytes still decide whether it is rewritten).
-        entries = {path: Entry(h, fp if same_context else "") for path, (h, fp) in files.items()}
-        groups = {name: Group(key, tuple(paths)) for name, (key, paths) in data.get("groups", {}).items()}
+        entries = dict(zip(paths, map(Entry, hashes, fingerprints if same_context else [""] * len(paths))))
         return entries, groups if same_context else {}
 
     def save_manifest(self) -> None:
-        """Write the manifest; skipped when this build produced exactly what the last one did."""
+        """Write the manifest; skipped when this build produced exactly what the last one did.
+        Columns of \\0-joined strings: 300,000 entries load and save several times faster than a
+        dict of them."""
         if self.produced == self.previous and self.groups == self.previous_groups and self.manifest_path.is_file():
             return
-        data = {"version": MANIFEST_VERSION, "output": str(self.output_dir),
-                "gate": self.gate.fingerprint,
-                "files": {p: [e.hash, e.fingerprint] for p, e in sorted(self.produced.items())},
-                "groups": {name: [g.key, list(g.files)] for name, g in sorted(self.groups.items())}}
+        paths = sorted(self.produced)
+        entries = [self.produced[p] for p in paths]
+        data = {"version": MANIFEST_VERSION, "output": str(self.output_dir), "gate": self.gate.fingerprint,
+                "paths": "\0".join(paths), "hashes": "\0".join(e.hash for e in entries),
+                "fingerprints": "\0".join(e.fingerprint for e in entries),
+                "groups": {name: [g.key, "\0".join(g.files)] for name, g in sorted(self.groups.items())}}
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(self.manifest_path, pickle.dumps(data, protocol=5))
 
@@ -226,8 +236,17 @@ class OutputWriter:
                 _remove_empty_parents(path.parent, self.output_dir)
 
     def foreign_files(self) -> list[str]:
-        """Files in the output folder this build did not produce (scanned by the gate)."""
-        return sorted(rel for rel in walk_files(str(self.output_dir)) if rel not in self.produced)
+        """Files in the output folder this build did not produce (scanned by the gate). The
+        walk is mostly system time, one folder per page: a large output is walked by two
+        processes, each taking every other page folder."""
+        folder = str(self.output_dir)
+        if len(self.produced) < PARALLEL_WALK_FILES:
+            every = walk_files(folder)
+        else:
+            other_half = FileListing.start(self.output_dir, part=1, parts=2)
+            every = walk_files(folder, part=0, parts=2)
+            every += other_half.result() if other_half is not None else ()
+        return sorted(rel for rel in every if rel not in self.produced)
 
     @functools.cached_property
     def files_at_start(self) -> frozenset[str]:
@@ -240,10 +259,34 @@ class OutputWriter:
         return frozenset(walk_files(str(self.output_dir)))
 
 
-def walk_files(folder: str) -> list[str]:
-    """Every file under `folder` as a relative path ("a/b.html"); links are not followed."""
+def _split(joined: str) -> list[str]:
+    return joined.split("\0") if joined else []
+
+
+def walk_files(folder: str, part: int = 0, parts: int = 1) -> list[str]:
+    """Every file under `folder` as a relative path ("a/b.html"); links are not followed.
+    With parts > 1, only share `part` of it: the folders two levels down are dealt out in turn
+    (sorted by name), and share 0 also has the files above them — so `parts` processes can
+    walk one output folder of 300,000 page folders together."""
     found: list[str] = []
-    stack = [(folder, "")]
+    stack: list[tuple[str, str]] = []
+    tops: list[os.DirEntry] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                tops.append(entry)
+            elif part == 0:
+                found.append(entry.name)
+    for top in tops:
+        below: list[str] = []
+        with os.scandir(top.path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    below.append(entry.name)
+                elif part == 0:
+                    found.append(f"{top.name}/{entry.name}")
+        below.sort()
+        stack += [(f"{top.path}/{name}", f"{top.name}/{name}/") for name in below[part::parts]]
     while stack:
         folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
@@ -265,13 +308,14 @@ class FileListing:
     conn: Any
 
     @classmethod
-    def start(cls, folder: Path) -> FileListing | None:
+    def start(cls, folder: Path, part: int = 0, parts: int = 1) -> FileListing | None:
+        """Start listing `folder` (or a share of it, see walk_files); None if it does not exist."""
         if not folder.is_dir():
             return None
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_send_listing, args=(str(folder), send), name="gongshi-listing",
-                                  daemon=True)
+        process = context.Process(target=_send_listing, args=(str(folder), part, parts, send),
+                                  name="gongshi-listing", daemon=True)
         process.start()
         send.close()
         return cls(process, receive)
@@ -286,8 +330,8 @@ class FileListing:
         return frozenset(text.split("\0")) if text else frozenset()
 
 
-def _send_listing(folder: str, conn: Any) -> None:
-    conn.send("\0".join(walk_files(folder)))  # (one string pickles far faster than a set)
+def _send_listing(folder: str, part: int, parts: int, conn: Any) -> None:
+    conn.send("\0".join(walk_files(folder, part, parts)))  # (one string pickles far faster than a set)
     conn.close()
 
 
