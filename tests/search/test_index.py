@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from gongshi.search.analyzer import fetch_terms, index_terms, matches, query_parts, searchable_text
+from gongshi.search.analyzer import fetch_terms, index_terms, matches, occurs, query_parts, searchable_text
 from gongshi.search.documents import SearchDoc, display_order_key
 from gongshi.search.index import (
     CONTINUE,
@@ -27,41 +27,78 @@ SMALL = IndexFormat(head=2, block=3, chunk=2, shard_bytes=60)
 
 
 class StaticIndex:
-    """A reader of the files, written from FORMAT.md: what search.js does, without the browser."""
+    """A reader of the files, written from FORMAT.md: what search.js does, without the browser.
+    `fetched` lists every file read, in order (each once), as the browser would fetch them."""
 
     def __init__(self, files: dict[str, bytes]):
         self.files = files
-        self.meta = json.loads(files["search/meta.json"])
+        self.fetched: list[str] = []
+        self.meta = json.loads(self.file("meta.json"))
+
+    def file(self, path: str) -> bytes:
+        if path not in self.fetched:
+            self.fetched.append(path)
+        return self.files[f"search/{path}"]
+
+    def entry(self, term: str) -> tuple[int, list] | None:
+        shard = crc32(term) % self.meta["shards"]
+        entry = json.loads(self.file(f"t/{shard}.json")).get(term)
+        return None if entry is None else (shard, entry)
 
     def postings(self, term: str) -> list[int] | None:
-        shard = crc32(term) % self.meta["shards"]
-        entry = json.loads(self.files[f"search/t/{shard}.json"]).get(term)
-        if entry is None:
+        found = self.entry(term)
+        if found is None:
             return None
+        shard, entry = found
         docs = decode_postings(entry[1])
-        if len(entry) > 2:
+        if len(entry) == 4:  # a long list: [df, head, first block, skips]
             bases = []
             for delta in decode_numbers(entry[3]):
                 bases.append((bases[-1] if bases else 0) + delta)
             for k, base in enumerate(bases):
-                block = self.files[f"search/p/{shard}-{entry[2] + k}.txt"].decode()
-                docs += decode_postings(block, base)
+                docs += decode_postings(self.file(f"p/{shard}-{entry[2] + k}.txt").decode(), base)
         assert len(docs) == entry[0], f"{term}: df {entry[0]}, {len(docs)} postings"
         return docs
 
+    def values(self, term: str) -> dict[int, list[str]] | None:
+        """document -> its values holding the term, for a term with values ([df, head, k])."""
+        found = self.entry(term)
+        if found is None or len(found[1]) != 3:
+            return None
+        shard, entry = found
+        texts, numbers = json.loads(self.file(f"x/{shard}-{entry[2]}.json"))[term]
+        held: list[list[str]] = [[]]
+        for number in decode_numbers(numbers):  # 2 * value index + (another follows)
+            held[-1].append(texts[number >> 1])
+            if not number & 1:
+                held.append([])
+        docs = decode_postings(entry[1])
+        assert len(held) - 1 == len(docs) == entry[0], term
+        return dict(zip(docs, held))
+
     def doc(self, number: int) -> list:
         chunk = self.meta["chunk"]
-        return json.loads(self.files[f"search/d/{number // chunk}.json"])[number % chunk]
+        return json.loads(self.file(f"d/{number // chunk}.json"))[number % chunk]
 
     def search(self, query: str) -> list[int]:
         parts = query_parts(query)
         terms = {t for p in parts for t in fetch_terms(p)}  # what search.js fetches
         if not terms:
             return []
-        lists = [self.postings(t) for t in terms]
-        if any(found is None for found in lists):
+        entries = {t: self.entry(t) for t in terms}
+        if any(found is None for found in entries.values()):
             return []
-        candidates = set.intersection(*(set(found) for found in lists))
+        lists = {t: self.postings(t) for t in sorted(terms)}
+        candidates = set.intersection(*(set(found) for found in lists.values()))
+        # search.js: a part whose rarest list has values is checked against them, when the
+        # short lists leave more candidates than a page
+        short = [set(lists[t]) for t in terms if len(entries[t][1]) != 4]
+        if short and len(set.intersection(*short)) > self.meta["page"]:
+            for part in parts:
+                rarest = min(fetch_terms(part), key=lambda t: entries[t][1][0], default=None)
+                held = self.values(rarest) if rarest else None
+                if held is not None:
+                    candidates = {n for n in candidates if any(occurs(part, v) for v in held.get(n, ()))}
         return sorted(n for n in candidates if matches(parts, searchable_text(self.doc(n)[2])))
 
 
