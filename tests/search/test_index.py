@@ -37,24 +37,25 @@ SMALL = IndexFormat(head=2, block=3, chunk=2, shard_bytes=60)
 
 class StaticIndex:
     """A reader of the files, written from FORMAT.md: what search.js does, without the browser.
-    `fetched` lists every file read, in order (each once), as the browser would fetch them."""
+    `fetched` holds every file read, in order (each once), as the browser would fetch them."""
 
     def __init__(self, files: dict[str, bytes]):
         self.files = files
-        self.fetched: list[str] = []
+        self.fetched: dict[str, None] = {}  # (ordered, and fast to look up at 1M)
         self.parsed: dict[str, object] = {}
         self.meta = self.json("meta.json")
 
     def file(self, path: str) -> bytes:
-        if path not in self.fetched:
-            self.fetched.append(path)
+        self.fetched[path] = None
         return self.files[f"search/{path}"]
 
     def json(self, path: str):  # noqa: ANN201 - parsed once, as the browser caches files
+        if path.startswith("d/"):  # (all of them at 1M would not fit in memory parsed)
+            return json.loads(self.file(path))
         if path not in self.parsed:
             self.parsed[path] = json.loads(self.file(path))
-        elif path not in self.fetched:
-            self.fetched.append(path)
+        else:
+            self.fetched[path] = None
         return self.parsed[path]
 
     def entry(self, term: str) -> tuple[int, list] | None:
