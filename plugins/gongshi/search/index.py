@@ -213,18 +213,18 @@ def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: n
     the value of each field of each document (entry_value, entry_doc). No text is searched:
     a document's values holding a term are the values of its fields whose terms include it."""
     term_number = np.cumsum(qualifying) - 1  # term -> its number among the qualifying ones
-    hit = qualifying[value_ranks]
-    before = np.zeros(len(hit) + 1, dtype=np.int64)
-    np.cumsum(hit, out=before[1:])
-    held = before[value_starts[1:]] - before[value_starts[:-1]]  # value -> how many qualifying terms
-    held_terms = term_number[value_ranks[hit]]  # by value: value v's at before[value_starts[v]]...
+    hits = np.flatnonzero(qualifying[value_ranks])  # (value, term) pairs of qualifying terms
+    held = np.bincount(np.searchsorted(value_starts, hits, side="right") - 1, minlength=len(value_starts) - 1)
+    held_from = np.zeros(len(held) + 1, dtype=np.int64)  # value v's: held_terms[held_from[v]:held_from[v + 1]]
+    np.cumsum(held, out=held_from[1:])
+    held_terms = term_number[value_ranks[hits]]
     # one (qualifying term, document, value) for every field of every document and every
     # qualifying term of its value
     entries = np.flatnonzero(held[entry_value])
     lengths = held[entry_value[entries]]
     ends = np.cumsum(lengths)
     at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
-    at += np.repeat(before[value_starts[entry_value[entries]]] - (ends - lengths), lengths)
+    at += np.repeat(held_from[entry_value[entries]] - (ends - lengths), lengths)
     pair_value, used = pd.factorize(np.repeat(entry_value[entries], lengths), sort=False)
     value_bits = max(len(used).bit_length(), 1)
     doc_shift = value_bits
