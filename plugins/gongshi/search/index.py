@@ -6,6 +6,9 @@ its document frequency, the first `head` postings, and — for a long list — w
 blocks of `block` postings in `p/<shard>-<n>.txt`, with the document number before each block
 (a skip list), so a query can fetch exactly the block that holds a given document. Stored
 documents, `chunk` to a file in `d/<n>.json`, carry the fields the browser verifies and shows.
+A short list longer than a page also has the field values holding its term, packed with other
+terms' in `x/<shard>-<k>.json`: the browser rejects candidates by them without fetching their
+stored documents.
 
 Postings are delta-encoded, five bits to a character (FINAL ends a number, CONTINUE carries
 its higher bits). Neither alphabet has a digit, so an encoded list can never look like an ID or
@@ -70,11 +73,6 @@ class TermValues:
     texts: list[str]
     encoded: bytes
     index_chars: np.ndarray
-
-    def of(self, term: int) -> tuple[list[str], str] | None:
-        """(values, encoded value numbers of the postings) of a term number, if it has them."""
-        j = int(np.searchsorted(self.terms, term))
-        return self.row(j) if j < len(self.terms) and self.terms[j] == term else None
 
     def row(self, j: int) -> tuple[list[str], str]:
         texts = self.texts

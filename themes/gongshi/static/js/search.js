@@ -199,7 +199,7 @@
     this.head = decodePostings(entry[1], -1);
     this.complete = entry.length !== 4;
     this.valueFile = entry.length === 3 ? entry[2] : -1;
-    this.firstBlock = entry[2];
+    this.firstBlock = entry.length === 4 ? entry[2] : -1;
     this.bases = [];
     if (!this.complete) {
       var sum = 0, self = this;
