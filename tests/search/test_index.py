@@ -114,7 +114,7 @@ class StaticIndex:
         if short and len(set.intersection(*short)) > self.meta["page"]:
             for part in parts:
                 rarest = min(fetch_terms(part), key=lambda t: entries[t][1][0], default=None)
-                held = self.values(rarest) if rarest else None
+                held = self.values(rarest) if rarest and rarest != part else None  # a part that is a term: exact
                 if held is not None:
                     candidates = {n for n in candidates if any(occurs(part, v) for v in held.get(n, ()))}
         return sorted(n for n in candidates if matches(parts, searchable_text(self.doc(n)[2])))

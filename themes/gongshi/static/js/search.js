@@ -317,15 +317,17 @@
     var self = this;
     if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
     function fetchLists(terms) { return Promise.all(terms.map(function (t) { return self.index.term(t); })); }
-    var checks = [];
+    var checks = [], exact = false;
     return fetchLists(this.terms).then(function (lists) {
       if (lists.some(function (l) { return !l; })) return null;
-      checks = self.valueChecks(lists);
+      var plan = self.valueChecks(lists);
+      checks = plan.checks;
+      exact = plan.exact;
       // A list too long to be held whole (only its head is at hand) lets candidates through
       // that the stored documents then reject, at a document file each. The spare bigrams are
       // usually rarer than the long list: one term shard each buys exact pruning (not needed
       // when values check every part).
-      if (checks.length === self.parts.length || !self.spareTerms.length ||
+      if (exact || !self.spareTerms.length ||
           lists.every(function (l) { return l.complete; })) return lists;
       return fetchLists(self.spareTerms).then(function (spare) {
         return spare.some(function (l) { return !l; }) ? null : lists.concat(spare);
@@ -339,7 +341,7 @@
             return values !== null && values.some(function (v) { return occurs(c.part, v); });
           });
         } : null;
-        self.candidates = new Candidates(lists, self.index.meta.docs, filter, checks.length === self.parts.length);
+        self.candidates = new Candidates(lists, self.index.meta.docs, filter, exact);
         return self;
       });
     });
@@ -348,21 +350,27 @@
   // The parts whose rarest list has values, with that list: a candidate matches such a part
   // iff one of its values holding the term contains the part (a part never spans two fields),
   // so candidates are rejected without their stored documents. Only worth a value file when
-  // the short lists at hand leave more candidates than a page.
+  // the short lists at hand leave more candidates than a page. `exact`: with the checks, the
+  // lists answer every part exactly (a part that is a term with a short list, 丁晨 or 2026, is
+  // answered by that list), so nothing more is worth fetching to prune.
   Search.prototype.valueChecks = function (lists) {
-    var self = this, byTerm = {}, checks = [];
+    var byTerm = {}, checks = [], answered = 0;
     this.terms.forEach(function (t, i) { byTerm[t] = lists[i]; });
     this.parts.forEach(function (part) {
       var rarest = null;
       fetchTerms(part).forEach(function (t) { if (!rarest || byTerm[t].df < rarest.df) rarest = byTerm[t]; });
-      if (rarest && rarest.valueFile >= 0) checks.push({ part: part, list: rarest });
+      if (!rarest) return;
+      if (rarest.term === part) answered += rarest.complete ? 1 : 0;
+      else if (rarest.valueFile >= 0) checks.push({ part: part, list: rarest });
     });
-    if (!checks.length) return checks;
-    var complete = lists.filter(function (l) { return l.complete; }).sort(function (a, b) { return a.df - b.df; });
-    var left = complete[0].head.filter(function (doc) {
-      return complete.every(function (l) { return has(l.head, doc); });
-    });
-    return left.length > this.index.meta.page ? checks : [];
+    if (checks.length) {
+      var complete = lists.filter(function (l) { return l.complete; }).sort(function (a, b) { return a.df - b.df; });
+      var left = complete[0].head.filter(function (doc) {
+        return complete.every(function (l) { return has(l.head, doc); });
+      });
+      if (left.length <= this.index.meta.page) checks = [];
+    }
+    return { checks: checks, exact: checks.length > 0 && checks.length + answered === this.parts.length };
   };
 
   var FACET_OF_DOC = { d: function (doc, meta) { return meta.datasets[doc[0]].name; },
