@@ -281,6 +281,10 @@ def test_values_reject_false_candidates_without_fetching_their_documents():
         assert index.search(query) == expected, query
         fetched_docs = sorted(int(p[2:-5]) for p in index.fetched if p.startswith("d/"))  # chunk = 1
         assert fetched_docs == expected, query  # no false candidate's stored document
+    # a part that is itself a term: its list is the answer, no value file is fetched
+    index.fetched.clear()
+    assert index.search("收水") == [n for n, t in enumerate(texts) if "收水" in t]
+    assert len(index.entry("收水")[1]) == 3 and not any(p.startswith("x/") for p in index.fetched)
     # every bigram of 江区大丰收水 is in all 18 shops, the part in the 6 of 临江区: without
     # values (a cap nothing fits under) the 12 others are fetched only to be rejected
     plain = StaticIndex(dict(index_files(docs, replace(VALUES, values_cap=0))))
