@@ -306,3 +306,18 @@ def test_a_term_whose_values_are_too_long_has_none_and_is_still_exact():
     texts = [searchable_text(d.fields) for d in docs]
     for query in ("大丰收长长", "丰收水果", "大丰收"):
         assert index.search(query) == [n for n, t in enumerate(texts) if query in t], query
+
+
+def test_value_files_same_bytes_and_in_the_build_hash():
+    def build(seed: int) -> dict[str, bytes]:
+        return dict(index_files(sorted(shop_docs() + make_docs(30, seed), key=display_order_key), VALUES))
+
+    first, second = build(7), build(7)
+    assert first == second and any(p.startswith("search/x/") for p in first)
+    from gongshi.search.index import content_hash, meta_file
+
+    hashes = [(p, content_hash(b)) for p, b in first.items() if p != "search/meta.json"]
+    assert meta_file(len(shop_docs()) + 30, VALUES, hashes)[1] == first["search/meta.json"]
+    x_file = next(p for p, _ in hashes if p.startswith("search/x/"))
+    changed = [(p, "0" * len(h) if p == x_file else h) for p, h in hashes]
+    assert meta_file(len(shop_docs()) + 30, VALUES, changed)[1] != first["search/meta.json"]
