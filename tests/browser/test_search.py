@@ -189,3 +189,32 @@ def test_whoosh_and_the_browser_return_the_same_records(page, site, cache_dir, d
         browser = page.evaluate("([q, d]) => GongshiSearch.searchAll('/search/', q, {d: d})", ["江临", dataset])
         whoosh = [unquote(d.url) for d in staff.search(cache_dir, "江临", {"dataset": dataset})]
         assert browser == whoosh == substring_results(docs, "江临", dataset)
+
+
+def test_false_candidates_are_rejected_by_values_without_their_documents(page, site, docs, network):  # noqa: ANN001
+    """安全管理: its bigrams 安全 and 管理 are in many more records than the phrase (安全生产
+    监督管理...). The value file of 安全 rejects those; a phone fetches only stored-document
+    files that hold a result."""
+    import json
+
+    from tests.search.test_index import StaticIndex
+
+    query = "安全管理"
+    files = {f"search/{p.relative_to(site.output / 'search').as_posix()}": p.read_bytes()
+             for p in (site.output / "search").rglob("*") if p.is_file()}
+    index = StaticIndex(files)
+    expected = substring_results(docs, query)
+    candidates = set(index.postings("安全")) & set(index.postings("管理"))
+    chunk = index.meta["chunk"]
+    false_chunks = {n // chunk for n in candidates} - {n // chunk for n in index.search(query)}
+    assert len(candidates) - len(expected) >= 20 and false_chunks, "the sample has false candidates"
+    page.goto(site.url("/search/?q=" + quote(query)))
+    wait_done(page)
+    load_all(page)
+    assert shown_urls(page) == expected
+    fetched = [unquote(u).split("/search/", 1)[1].split("?")[0] for u in network.requests if "/search/" in u]
+    assert any(p.startswith("x/") for p in fetched)
+    for path in (p for p in fetched if p.startswith("d/")):
+        urls = [doc[1] for doc in json.loads(files[f"search/{path}"])]
+        assert set(urls) & set(expected), f"{path} holds no result"
+    assert not {f"d/{n}.json" for n in false_chunks} & set(fetched)

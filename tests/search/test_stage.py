@@ -180,3 +180,20 @@ def test_supervision_outcomes_are_searchable_with_their_state_on_the_day(built_o
 def test_whoosh_and_static_index_agree_on_oversight(built_oversight):
     for query in ("双随机", "食品", "某某", "专项监督", "执法考核", "整改", "江临市市场监督管理局"):
         assert whoosh_search(built_oversight, query) == static_search(built_oversight, query), query
+
+
+def test_value_files_hold_only_published_values(tmp_path):
+    """A short list longer than a page carries its records' field values (x/ files): what is
+    there must be what the pages show — the person's name masked, the numbers removed."""
+    person = feedkit.penalties()[4]  # 张三, his ID and phone numbers in the 违法事实, his address
+    rows = feedkit.penalties() + [person | {"决定书文号": f"江临市监罚〔2026〕2{i:02d}号"} for i in range(14)]
+    feeds = feedkit.write_feeds(tmp_path / "feeds", penalty_rows=rows)
+    output = tmp_path / "out"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    values = {p: b.decode("utf-8") for p, b in tree(output).items() if p.startswith("search/x/")}
+    assert any('"张某某"' in text for text in values.values()), "the person's records have values"
+    for path, text in values.items():
+        for secret in ("张三", "11010519491231002X", "110105", "19491231", "13912345678", "1234-5678", "幸福路"):
+            assert secret not in text, (path, secret)
+    assert len(static_search(output, "张某某")) == 15
+    assert static_search(output, "张三") == [] and static_search(output, "张三 江临") == []

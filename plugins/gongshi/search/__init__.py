@@ -80,7 +80,7 @@ def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -
     try:
         with frozen_for_workers(), fork.Pool(max(1, workers - 1)) as pool:
             stored = pool.map_async(_write_part, [("d", numbers) for numbers in _ranges(chunks, 4 * workers)])
-            plan = TermShards.plan(build_postings(docs), fmt)
+            plan = TermShards.plan(build_postings(docs, fmt), fmt)
             done = stored.get()
         _index = (docs, fmt, plan)
         with frozen_for_workers(), fork.Pool(workers) as pool:

@@ -6,6 +6,9 @@ its document frequency, the first `head` postings, and — for a long list — w
 blocks of `block` postings in `p/<shard>-<n>.txt`, with the document number before each block
 (a skip list), so a query can fetch exactly the block that holds a given document. Stored
 documents, `chunk` to a file in `d/<n>.json`, carry the fields the browser verifies and shows.
+A short list longer than a page also has the field values holding its term, packed with other
+terms' in `x/<shard>-<k>.json`: the browser rejects candidates by them without fetching their
+stored documents.
 
 Postings are delta-encoded, five bits to a character (FINAL ends a number, CONTINUE carries
 its higher bits). Neither alphabet has a digit, so an encoded list can never look like an ID or
@@ -33,7 +36,7 @@ from .documents import FACET_FIELDS, REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
 CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-."
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: value files x/ and the entry [df, head, value file]
 FOLDER = "search"
 _FINAL_BYTES = np.frombuffer(FINAL.encode(), dtype=np.uint8)
 _CONTINUE_BYTES = np.frombuffer(CONTINUE.encode(), dtype=np.uint8)
@@ -50,6 +53,31 @@ class IndexFormat:
     chunk: int = 8  # stored documents per file: a scattered first page fetches `page` of them
     shard_bytes: int = 4000  # target size of a term shard
     page: int = 10  # results the browser shows at a time
+    values_bytes: int = 4000  # target size of a value file x/<shard>-<k>.json
+    values_cap: int = 16000  # a term whose values alone are longer gets none (plain verification)
+
+
+@dataclass
+class TermValues:
+    """The normalised field values holding each term of `terms` (the terms whose lists are
+    short but longer than a page), and for each posting the values of that document holding it.
+
+    Term `terms[j]` has the values texts[v] for v in value_ids[value_starts[j]:value_starts[j+1]]
+    and its postings' value numbers, encoded, in encoded[index_chars[j]:index_chars[j+1]]: for
+    each posting in list order, one or more numbers 2 * (index into the term's values) + more,
+    where more = 1 when another index of the same posting follows."""
+
+    terms: np.ndarray  # term numbers, ascending
+    value_starts: np.ndarray
+    value_ids: np.ndarray
+    texts: list[str]
+    encoded: bytes
+    index_chars: np.ndarray
+
+    def row(self, j: int) -> tuple[list[str], str]:
+        texts = self.texts
+        values = [texts[v] for v in self.value_ids[self.value_starts[j]:self.value_starts[j + 1]].tolist()]
+        return values, self.encoded[self.index_chars[j]:self.index_chars[j + 1]].decode("ascii")
 
 
 @dataclass
@@ -59,6 +87,7 @@ class Postings:
     terms: list[str]
     starts: np.ndarray
     docs: np.ndarray
+    values: TermValues | None = None  # made when build_postings is given the format
 
     def of(self, term: str) -> list[int]:
         i = self.terms.index(term)
@@ -133,7 +162,7 @@ def _separator_table() -> np.ndarray:
     return table
 
 
-def build_postings(docs: list[SearchDoc], batch: int = 1 << 16) -> Postings:
+def build_postings(docs: list[SearchDoc], fmt: IndexFormat | None = None, batch: int = 1 << 16) -> Postings:
     """Every document's terms (`index_terms` of its searchable text, and its facet terms).
 
     Field values repeat a lot (agencies, violation types, legal bases), so each distinct value
@@ -141,7 +170,8 @@ def build_postings(docs: list[SearchDoc], batch: int = 1 << 16) -> Postings:
     postings are the lists of its fields' values. One sort of (term, document) keys then makes
     every posting list. Terms are ordered by code: single characters, bigrams, then words and
     facet terms each numbered by first appearance in document order (the shard files list
-    them in this order, so it must not depend on anything else)."""
+    them in this order, so it must not depend on anything else). Given the format, it also
+    finds the values of the terms that get value lists (`term_values`)."""
     counts = np.fromiter((len(d.fields) for d in docs), dtype=np.int64, count=len(docs))
     entry_value, values = pd.factorize(pd.Series([f for d in docs for f in d.fields], dtype=object), sort=False)
     # Values are numbered by first appearance in document-then-field order, and so, within
@@ -165,7 +195,70 @@ def build_postings(docs: list[SearchDoc], batch: int = 1 << 16) -> Postings:
     starts = np.zeros(len(term_codes) + 1, dtype=np.int64)
     np.cumsum(np.bincount(ranks, minlength=len(term_codes)), out=starts[1:])
     terms = [_term_of(code, words, facets) for code in term_codes.tolist()]
-    return Postings(terms, starts, keys & ((1 << doc_bits) - 1))
+    postings = Postings(terms, starts, keys & ((1 << doc_bits) - 1))
+    if fmt is not None:
+        df = np.diff(starts)
+        qualifying = (df > fmt.page) & (df <= fmt.head) & (term_codes < _FACET_TAG)
+        postings.values = term_values(qualifying, value_ranks, value_starts, values, entry_value, entry_doc,
+                                      doc_bits)
+    return postings
+
+
+def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: np.ndarray, values: pd.Index,
+                entry_value: np.ndarray, entry_doc: np.ndarray, doc_bits: int) -> TermValues:
+    """The values of the `qualifying` terms (a mask over term numbers), from the structures the
+    postings are made of: the terms of each distinct value (value_ranks, by value_starts) and
+    the value of each field of each document (entry_value, entry_doc). No text is searched:
+    a document's values holding a term are the values of its fields whose terms include it."""
+    term_number = np.cumsum(qualifying) - 1  # term -> its number among the qualifying ones
+    hits = np.flatnonzero(qualifying[value_ranks])  # (value, term) pairs of qualifying terms
+    held = np.bincount(np.searchsorted(value_starts, hits, side="right") - 1, minlength=len(value_starts) - 1)
+    held_from = np.zeros(len(held) + 1, dtype=np.int64)  # value v's: held_terms[held_from[v]:held_from[v + 1]]
+    np.cumsum(held, out=held_from[1:])
+    held_terms = term_number[value_ranks[hits]]
+    # one (qualifying term, document, value) for every field of every document and every
+    # qualifying term of its value
+    entries = np.flatnonzero(held[entry_value])
+    lengths = held[entry_value[entries]]
+    ends = np.cumsum(lengths)
+    at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+    at += np.repeat(held_from[entry_value[entries]] - (ends - lengths), lengths)
+    pair_value, used = pd.factorize(np.repeat(entry_value[entries], lengths), sort=False)
+    value_bits = max(len(used).bit_length(), 1)
+    doc_shift = value_bits
+    term_shift = value_bits + doc_bits
+    if term_shift + max(int(qualifying.sum()).bit_length(), 1) > 63:
+        raise ValueError("too many documents and values for the value lists' 64-bit keys")
+    keys = (held_terms[at] << term_shift) | (np.repeat(entry_doc[entries], lengths) << doc_shift) | pair_value
+    keys = _sorted_unique(keys)  # by term, document, value; a value in two fields of a document once
+    key_term = keys >> term_shift
+    key_doc = (keys >> doc_shift) & ((1 << doc_bits) - 1)
+    term_and_value = (key_term << value_bits) | (keys & ((1 << value_bits) - 1))
+    # each term's values numbered in order of first appearance: the numbering of (term, value)
+    # by first appearance is consecutive within a term, as the keys are grouped by term
+    pair_number, firsts = pd.factorize(term_and_value, sort=False)
+    firsts = np.asarray(firsts, dtype=np.int64)
+    group_starts = np.zeros(int(qualifying.sum()) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key_term, minlength=len(group_starts) - 1), out=group_starts[1:])
+    local = pair_number - pair_number[group_starts[:-1]][key_term] if len(keys) else pair_number
+    more = np.zeros(len(keys), dtype=np.int64)
+    more[:-1] = (key_term[1:] == key_term[:-1]) & (key_doc[1:] == key_doc[:-1])
+    encoded, char_ends = _encode_deltas(local * 2 + more)
+    char_at = np.concatenate(([0], char_ends))
+    value_starts_of_terms = np.zeros(len(group_starts), dtype=np.int64)
+    np.cumsum(np.bincount(firsts >> value_bits, minlength=len(group_starts) - 1), out=value_starts_of_terms[1:])
+    texts = _normalised(list(values[np.asarray(used, dtype=np.int64)]))
+    return TermValues(np.flatnonzero(qualifying), value_starts_of_terms, firsts & ((1 << value_bits) - 1), texts,
+                      encoded, char_at[group_starts])
+
+
+def _normalised(values: list[str]) -> list[str]:
+    """`normalise` of each value (as searchable_text does it to the joined fields)."""
+    values = normalise_each(values)
+    joined = "\0".join(values)
+    if joined.count("\0") != len(values) - 1 or not values:
+        return [lower_ascii(v) for v in values]
+    return lower_ascii(joined).split("\0")
 
 
 def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -291,7 +384,7 @@ def document_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat(),
 
 def term_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> list[tuple[str, bytes]]:
     """Term shards and posting blocks (meta.json is `meta_file`, made once every file is known)."""
-    plan = TermShards.plan(build_postings(docs), fmt)
+    plan = TermShards.plan(build_postings(docs, fmt), fmt)
     return plan.files(range(plan.shards))
 
 
@@ -316,6 +409,7 @@ class TermShards:
     encoded: bytes  # every posting list, delta-encoded, end to end
     char_at: np.ndarray  # posting number -> offset of its first character in `encoded`
     heads: list[tuple[int, int]]  # term number -> (first, last) character of its head
+    value_rows: dict[int, int]  # term number -> its row in postings.values (terms that have values)
 
     @classmethod
     def plan(cls, postings: Postings, fmt: IndexFormat) -> TermShards:
@@ -336,11 +430,15 @@ class TermShards:
         shard_of = np.fromiter((crc32(term) % shards for term in postings.terms), dtype=np.int64,
                                count=len(postings.terms))
         shard_starts = np.searchsorted(np.sort(shard_of), np.arange(shards + 1))
+        value_rows = {} if postings.values is None else \
+            {term: row for row, term in enumerate(postings.values.terms.tolist())}
         return cls(postings, fmt, shards, np.argsort(shard_of, kind="stable").tolist(), shard_starts.tolist(),
-                   encoded, char_at, list(zip(head_from.tolist(), head_to.tolist())))
+                   encoded, char_at, list(zip(head_from.tolist(), head_to.tolist())), value_rows)
 
     def files(self, shards: range) -> list[tuple[str, bytes]]:
-        """`t/<n>.json` and the posting blocks `p/<n>-<k>.txt` of the shards numbered in `shards`."""
+        """`t/<n>.json`, the posting blocks `p/<n>-<k>.txt` and the value files `x/<n>-<k>.json`
+        of the shards numbered in `shards`. A shard's terms with values are packed, in term
+        order, into value files of about `fmt.values_bytes`."""
         fmt, encoded, char_at = self.fmt, self.encoded, self.char_at
         starts, docs = self.postings.starts.tolist(), self.postings.docs
         text = encoded.decode("ascii")
@@ -348,10 +446,23 @@ class TermShards:
         for shard in shards:
             bucket: dict[str, list] = {}
             block_count = 0
+            packs: list[list[bytes]] = []  # value files: their '"term":[values,numbers]' items
+            pack_size = 0
             for i in self.by_shard[self.shard_starts[shard]:self.shard_starts[shard + 1]]:
                 term, (first, last) = self.postings.terms[i], self.heads[i]
                 start, end = starts[i], starts[i + 1]
                 entry: list = [end - start, text[first:last]]
+                row = self.value_rows.get(i)
+                if row is not None:
+                    body = _dump(self.postings.values.row(row))
+                    if len(body) <= fmt.values_cap:
+                        item = _dump(term) + b":" + body
+                        if not packs or pack_size + len(item) + 1 > fmt.values_bytes:
+                            packs.append([])
+                            pack_size = 1
+                        packs[-1].append(item)
+                        pack_size += len(item) + 1
+                        entry.append(len(packs) - 1)
                 if end - start > fmt.head:
                     bases = []
                     for begin in range(start + fmt.head, end, fmt.block):
@@ -364,6 +475,7 @@ class TermShards:
                     block_count += len(bases)
                 bucket[term] = entry
             files.append((f"{FOLDER}/t/{shard}.json", _dump(bucket)))
+            files += [(f"{FOLDER}/x/{shard}-{k}.json", b"{" + b",".join(items) + b"}") for k, items in enumerate(packs)]
         return files
 
 

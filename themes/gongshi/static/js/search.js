@@ -1,8 +1,9 @@
 // Search without a server: the static sharded index written by the search stage
 // (plugins/gongshi/search/, format in FORMAT.md there). The analyzer below is a line-by-line
 // port of plugins/gongshi/search/analyzer.py; a browser test runs both over the same strings.
-// A query fetches meta.json, one term shard per term, only the posting blocks it needs, and the
-// stored documents of its candidates, which it verifies: every result contains the query.
+// A query fetches meta.json, one term shard per term, only the posting blocks it needs, the value
+// file of a short list when its candidates may be many, and the stored documents of its
+// candidates, which it verifies: every result contains the query.
 (function () {
   "use strict";
 
@@ -177,7 +178,7 @@
     var self = this, shard = crc32(term) % this.meta.shards;
     return this.fetch("t/" + shard + ".json").then(function (entries) {
       var entry = Object.prototype.hasOwnProperty.call(entries, term) ? entries[term] : null;
-      return entry && new PostingList(self, shard, entry);
+      return entry && new PostingList(self, shard, term, entry);
     });
   };
 
@@ -188,14 +189,17 @@
     });
   };
 
-  // A posting list: the head from the shard entry, the rest fetched a block at a time.
-  function PostingList(index, shard, entry) {
+  // A posting list: the head from the shard entry, the rest fetched a block at a time. A short
+  // list ([df, head, k]) may have values: the field values holding the term, in x/<shard>-<k>.json.
+  function PostingList(index, shard, term, entry) {
     this.index = index;
     this.shard = shard;
+    this.term = term;
     this.df = entry[0];
     this.head = decodePostings(entry[1], -1);
-    this.complete = entry.length === 2;
-    this.firstBlock = entry[2];
+    this.complete = entry.length !== 4;
+    this.valueFile = entry.length === 3 ? entry[2] : -1;
+    this.firstBlock = entry.length === 4 ? entry[2] : -1;
     this.bases = [];
     if (!this.complete) {
       var sum = 0, self = this;
@@ -223,6 +227,26 @@
     return Array.isArray(this.blocks[k]) ? this.blocks[k] : null;
   };
 
+  PostingList.prototype.loadValues = function () {
+    var self = this;
+    return this.index.fetch("x/" + this.shard + "-" + this.valueFile + ".json").then(function (entries) {
+      var row = entries[self.term], numbers = decodeNumbers(row[1]), held = [], current = [];
+      self.values = row[0];
+      numbers.forEach(function (n) { // per posting: 2 * value index + (another index follows)
+        current.push(n >> 1);
+        if (!(n & 1)) { held.push(current); current = []; }
+      });
+      self.held = held;
+    });
+  };
+
+  // The values of document `doc` that hold this list's term (null: doc is not in the list).
+  PostingList.prototype.valuesOf = function (doc) {
+    var i = lastAtMost(this.head, doc), values = this.values;
+    if (i < 0 || this.head[i] !== doc) return null;
+    return this.held[i].map(function (k) { return values[k]; });
+  };
+
   function has(docs, doc) { var i = lastAtMost(docs, doc); return i >= 0 && docs[i] === doc; }
 
   // The candidates of a query, in display order. The rarest list drives; the others prune a
@@ -230,12 +254,15 @@
   // long lists also has its blocks fetched as candidates need them (unless it holds most
   // documents): one block prunes every candidate it covers, where each candidate let through
   // costs a stored-document file, and the longer lists' blocks would cost more than they save.
-  function Candidates(lists, total) {
+  // `filter` (values, when at hand) rejects a candidate before any other list is consulted;
+  // when it is exact for the whole query (`exact`), no block is fetched to prune.
+  function Candidates(lists, total, filter, exact) {
     this.total = total;
+    this.filter = filter;
     this.lists = lists.slice().sort(function (a, b) { return a.df - b.df; });
     this.driver = this.lists[0];
     this.pruner = null;
-    for (var i = 1; i < this.lists.length && !this.pruner; i++) {
+    for (var i = 1; i < this.lists.length && !this.pruner && !exact; i++) {
       if (!this.lists[i].complete && this.lists[i].df * 2 <= total) this.pruner = this.lists[i];
     }
     this.block = -1;
@@ -253,6 +280,7 @@
       return this.driver.loadBlock(this.block).then(function () { return self.next(); });
     }
     var doc = docs[this.position++];
+    if (this.filter && !this.filter(doc)) return this.next();
     return this.accept(doc, 1).then(function (ok) { return ok ? doc : self.next(); });
   };
 
@@ -289,20 +317,60 @@
     var self = this;
     if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
     function fetchLists(terms) { return Promise.all(terms.map(function (t) { return self.index.term(t); })); }
+    var checks = [], exact = false;
     return fetchLists(this.terms).then(function (lists) {
       if (lists.some(function (l) { return !l; })) return null;
+      var plan = self.valueChecks(lists);
+      checks = plan.checks;
+      exact = plan.exact;
       // A list too long to be held whole (only its head is at hand) lets candidates through
       // that the stored documents then reject, at a document file each. The spare bigrams are
-      // usually rarer than the long list: one term shard each buys exact pruning.
-      if (!self.spareTerms.length || lists.every(function (l) { return l.complete; })) return lists;
+      // usually rarer than the long list: one term shard each buys exact pruning (not needed
+      // when values check every part).
+      if (exact || !self.spareTerms.length ||
+          lists.every(function (l) { return l.complete; })) return lists;
       return fetchLists(self.spareTerms).then(function (spare) {
         return spare.some(function (l) { return !l; }) ? null : lists.concat(spare);
       });
     }).then(function (lists) {
       if (!lists) { self.done = true; return self; }
-      self.candidates = new Candidates(lists, self.index.meta.docs);
-      return self;
+      return Promise.all(checks.map(function (c) { return c.list.loadValues(); })).then(function () {
+        var filter = checks.length ? function (doc) {
+          return checks.every(function (c) {
+            var values = c.list.valuesOf(doc);
+            return values !== null && values.some(function (v) { return occurs(c.part, v); });
+          });
+        } : null;
+        self.candidates = new Candidates(lists, self.index.meta.docs, filter, exact);
+        return self;
+      });
     });
+  };
+
+  // The parts whose rarest list has values, with that list: a candidate matches such a part
+  // iff one of its values holding the term contains the part (a part never spans two fields),
+  // so candidates are rejected without their stored documents. Only worth a value file when
+  // the short lists at hand leave more candidates than a page. `exact`: with the checks, the
+  // lists answer every part exactly (a part that is a term with a short list, 丁晨 or 2026, is
+  // answered by that list), so nothing more is worth fetching to prune.
+  Search.prototype.valueChecks = function (lists) {
+    var byTerm = {}, checks = [], answered = 0;
+    this.terms.forEach(function (t, i) { byTerm[t] = lists[i]; });
+    this.parts.forEach(function (part) {
+      var rarest = null;
+      fetchTerms(part).forEach(function (t) { if (!rarest || byTerm[t].df < rarest.df) rarest = byTerm[t]; });
+      if (!rarest) return;
+      if (rarest.term === part) answered += rarest.complete ? 1 : 0;
+      else if (rarest.valueFile >= 0) checks.push({ part: part, list: rarest });
+    });
+    if (checks.length) {
+      var complete = lists.filter(function (l) { return l.complete; }).sort(function (a, b) { return a.df - b.df; });
+      var left = complete[0].head.filter(function (doc) {
+        return complete.every(function (l) { return has(l.head, doc); });
+      });
+      if (left.length <= this.index.meta.page) checks = [];
+    }
+    return { checks: checks, exact: checks.length > 0 && checks.length + answered === this.parts.length };
   };
 
   var FACET_OF_DOC = { d: function (doc, meta) { return meta.datasets[doc[0]].name; },
