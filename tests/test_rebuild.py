@@ -11,6 +11,7 @@ from pathlib import Path
 
 from gongshi import datacache
 from gongshi.pipeline import current_state
+from gongshi.privacy.gate import PrivacyGate
 from tests.feedkit import penalties, write_feeds
 from tests.sitekit import build_site, tree
 
@@ -80,6 +81,8 @@ def test_the_gate_restored_from_the_cache_still_knows_the_never_values(tmp_path:
     (output / "stray.txt").write_text("法定代表人 339901198503120016\n", "utf-8")
     assert build_site(feeds, output, TODAY)[0] == 1
     assert "cached" in current_state().facts["seconds"]
+    gate = current_state().gate  # its fingerprint came from the cache: it must be the values'
+    assert gate.fingerprint == PrivacyGate(gate.never_values).fingerprint
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:

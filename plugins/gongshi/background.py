@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .feeds.problems import Problem
+from .gcpause import frozen_for_workers
 from .output import Entry, Group
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ class BackgroundStage:
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_run_and_report, args=(state, name, run, send),
                                   name=f"gongshi-{name}", daemon=False)
-        process.start()
+        with frozen_for_workers():  # the child's collector leaves the inherited heap alone
+            process.start()
         send.close()
         return cls(name, process, receive)
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("gongshi")
 
 CACHE_NAME = "public-tables.pickle"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the gate's fingerprint is kept with its values
 
 
 def inputs_key(state: BuildState) -> str:
@@ -59,6 +59,7 @@ def restore(state: BuildState, key: str) -> bool:
         return False
     state.public = PublicTables({name: Table(DATASETS[name], frame) for name, frame in data["frames"].items()})
     state.gate = PrivacyGate(data["never_values"])
+    state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
     return True
@@ -68,7 +69,8 @@ def save(state: BuildState, key: str) -> None:
     assert state.public is not None
     data = {"version": CACHE_VERSION, "key": key,
             "frames": {name: table.frame for name, table in state.public.tables.items()},
-            "never_values": state.gate.never_values, "problems": list(state.log.problems),
+            "never_values": state.gate.never_values, "gate_fingerprint": state.gate.fingerprint,
+            "problems": list(state.log.problems),
             "reports": state.facts.get("privacy", {})}
     path = cache_path(state)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .gcpause import frozen_for_workers
 from .privacy.gate import PrivacyGate
 
 MANIFEST_NAME = "manifest.pickle"
@@ -316,7 +317,8 @@ class FileListing:
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_send_listing, args=(str(folder), part, parts, send),
                                   name="gongshi-listing", daemon=True)
-        process.start()
+        with frozen_for_workers():  # (see gcpause: the child does not copy the heap it inherits)
+            process.start()
         send.close()
         return cls(process, receive)
 
