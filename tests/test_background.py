@@ -23,6 +23,9 @@ def test_files_written_beside_pages_are_recorded_and_kept_on_a_rebuild(tmp_path:
     before = {p: p.stat().st_mtime_ns for p in files}
     code, stats = build_site(SAMPLE_FEEDS, output, TODAY, workers=2)
     assert code == 0 and stats.written == 0 and stats.removed == 0 and stats.produced == len(files)
+    from gongshi.pipeline import current_state
+
+    assert "cached" in current_state().facts["seconds"]  # the cache saved beside the schedule stage
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == before
 
 

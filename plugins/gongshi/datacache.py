@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -25,10 +26,13 @@ from typing import TYPE_CHECKING
 from .feeds.datasets import DATASETS
 from .feeds.load import Table
 from .fingerprint import code_fingerprint, settings_fingerprint
+from .gcpause import frozen_for_workers
 from .privacy import PublicTables
 from .privacy.gate import PrivacyGate
 
 if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
     from .pipeline import BuildState
 
 log = logging.getLogger("gongshi")
@@ -84,3 +88,21 @@ def save(state: BuildState, key: str) -> None:
         if tmp.exists():
             tmp.unlink()
         raise
+
+
+def save_beside(state: BuildState, key: str) -> BaseProcess:
+    """`save` in a forked process, while the build goes on (pickling 200,000 redacted records
+    takes seconds of one core the schedule stage does not use); `finish_saving` waits for it."""
+    context = multiprocessing.get_context("fork")
+    process = context.Process(target=save, args=(state, key), name="gongshi-datacache", daemon=False)
+    with frozen_for_workers():
+        process.start()
+    return process
+
+
+def finish_saving(process: BaseProcess | None) -> None:
+    if process is None:
+        return
+    process.join()
+    if process.exitcode != 0:  # the build stands; the next one reads the feeds again
+        log.warning("gongshi: the feeds cache could not be saved (exit code %s)", process.exitcode)

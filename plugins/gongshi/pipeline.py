@@ -31,6 +31,8 @@ from .privacy.gate import PrivacyGate, PrivacyLeak
 from .settings import GongshiSettings
 
 if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
     from .feeds import FeedTables
     from .privacy import PublicTables
     from .schedule import RebuildPlan, Timeliness, WorkCalendar
@@ -59,6 +61,7 @@ class BuildState:
     timeliness: Timeliness | None = None  # schedule -> pages (公开时效) and opendata (report)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
     listing: FileListing | None = None  # the output folder's files, listed beside the data stages
+    cache_saver: BaseProcess | None = None  # saving the feeds cache beside the schedule stage
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def feeds_fingerprint(self) -> str:
@@ -119,7 +122,9 @@ def run_data_stages(state: BuildState) -> None:
         return
     run_stages(state, CACHED_STAGES)
     if cacheable:
-        datacache.save(state, key)
+        state.cache_saver = datacache.save_beside(state, key) if state.settings.workers > 1 else None
+        if state.cache_saver is None:
+            datacache.save(state, key)
     run_stages(state, tuple(n for n in DATA_STAGES if n not in CACHED_STAGES))
 
 
@@ -205,7 +210,10 @@ def _on_initialized(pelican: Any) -> None:
 
 
 def _on_finalized(pelican: Any) -> None:
+    from .datacache import finish_saving
+
     state = current_state()
+    finish_saving(state.cache_saver)
     writer = state.open_writer()
     leaks = []
     for relpath in writer.foreign_files():
