@@ -478,10 +478,13 @@ def _commit() -> str | None:
         return None
 
 
+BESIDE_PAGES = ("search", "opendata")  # with workers they run alongside pages (gongshi.background)
+
+
 def stage_line(run: dict) -> str:
     stages = run.get("stages") or {}
-    rest = run["seconds"] - sum(stages.values())
-    parts = [f"{name} {t:.1f}" for name, t in stages.items()]
+    rest = run["seconds"] - sum(t for name, t in stages.items() if name not in BESIDE_PAGES)
+    parts = [f"{name} {t:.1f}" + (" (beside pages)" if name in BESIDE_PAGES else "") for name, t in stages.items()]
     return ", ".join(parts + [f"other (start-up, Pelican, prune, manifest) {rest:.1f}"]) + " s"
 
 
