@@ -80,40 +80,42 @@ def test_undeclared_branch_that_first_pages_hide_fails_loudly() -> None:
         renderer.render({"officer": {"name": "赵敏"}})
 
 
-def test_every_sample_decision_page_is_byte_identical_to_jinja() -> None:
-    from gongshi.pages import penalties
+def sample_public_penalties():
+    """The sample's public tables, and its decisions with their states on TODAY."""
     from gongshi.schedule.calendar import WorkCalendar
     from gongshi.schedule.penalties import PenaltyRules, penalty_states
 
     public = make_public(load_feeds(SAMPLE_FEEDS, ProblemLog()))
-    frame = penalty_states(public["penalties"].frame, TODAY, WorkCalendar(), PenaltyRules())
+    return public, penalty_states(public["penalties"].frame, TODAY, WorkCalendar(), PenaltyRules())
+
+
+def assert_every_page_as_jinja_renders_it(template: str, jobs) -> None:  # noqa: ANN001
+    env = make_environment(settings())
+    renderer = ShapeRenderer(env, template, frozenset({"section"}), draw_qr=qr_svgs)
+    for job in jobs:
+        assert renderer.render(job.context) == env.get_template(template).render(job.context).encode()
+    assert renderer.full_renders == 0  # every shape was safe to render by skeleton
+
+
+def test_every_sample_decision_page_is_byte_identical_to_jinja() -> None:
+    from gongshi.pages import penalties
+
+    _, frame = sample_public_penalties()
     jobs = [j for j in penalties.decision_jobs(frame) if j.template == "penalty.html"]
     assert len(jobs) > 100
-    env = make_environment(settings())
-    renderer = ShapeRenderer(env, "penalty.html", frozenset({"section"}), draw_qr=qr_svgs)
-    for job in jobs:
-        assert renderer.render(job.context) == env.get_template("penalty.html").render(job.context).encode()
-    assert renderer.full_renders == 0
+    assert_every_page_as_jinja_renders_it("penalty.html", jobs)
 
 
 def test_every_sample_company_page_is_byte_identical_to_jinja() -> None:
     from gongshi.pages import companies, inspections, penalties
-    from gongshi.schedule.calendar import WorkCalendar
     from gongshi.schedule.oversight import oversight_states
-    from gongshi.schedule.penalties import PenaltyRules, penalty_states
 
-    public = make_public(load_feeds(SAMPLE_FEEDS, ProblemLog()))
-    frame = penalty_states(public["penalties"].frame, TODAY, WorkCalendar(), PenaltyRules())
+    public, frame = sample_public_penalties()
     checked, _ = oversight_states(public["inspections"].frame, public["supervision"].frame, TODAY)
-    checks = inspections.ordered_public(checked)
-    jobs = list(companies.company_jobs(penalties.ordered_public(frame), checks))
+    jobs = list(companies.company_jobs(penalties.ordered_public(frame), inspections.ordered_public(checked)))
     assert len(jobs) > 50
     assert any(len(j.context["decisions"]) > 1 for j in jobs) and any(j.context["inspections"] for j in jobs)
-    env = make_environment(settings())
-    renderer = ShapeRenderer(env, "company.html", frozenset({"section"}), draw_qr=qr_svgs)
-    for job in jobs:
-        assert renderer.render(job.context) == env.get_template("company.html").render(job.context).encode()
-    assert renderer.full_renders == 0
+    assert_every_page_as_jinja_renders_it("company.html", jobs)
 
 
 def test_list_lengths_and_items_shape_the_page() -> None:
