@@ -67,7 +67,7 @@ def _run_and_report(state: BuildState, name: str, run: StageFunction, conn: Conn
     """In the child: run the stage, send back what it changed (or why it failed)."""
     writer = state.open_writer()
     files_before, groups_before = set(writer.produced), set(writer.groups)
-    counts_before = {name: getattr(writer.stats, name) for name in _COUNTED}
+    counts_before = {n: getattr(writer.stats, n) for n in _COUNTED}
     facts_before = {key: repr(value) for key, value in state.facts.items()}
     problems_before = len(state.log.problems)
     outcome = StageOutcome(name)

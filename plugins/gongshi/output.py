@@ -36,6 +36,9 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+
+
 def atomic_write(path: Path | str, data: bytes) -> None:
     """Temp file in the same folder + os.replace: readers see the old file or the new one."""
     path = os.fspath(path)
@@ -61,9 +64,6 @@ def write_new(path: str, data: bytes) -> None:
     saved counts 300,000 times."""
     _make_folder(os.path.dirname(path))
     _write_all(os.open(path, _CREATE, 0o644), data)
-
-
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -135,9 +135,9 @@ def run_output_stages(state: BuildState) -> None:
 
     names = tuple(n for n in STAGE_ORDER if n not in DATA_STAGES and n in _enabled)
     aside = [n for n in names if n in BACKGROUND_STAGES] if state.settings.workers > 1 else []
-    if aside and state.public is not None:
-        for table in state.public.tables:  # every stage keys its groups by these: hash them once
-            state.table_fingerprint(table)
+    if aside:
+        for table in state.public.tables if state.public is not None else ():
+            state.table_fingerprint(table)  # every stage keys its groups by these: hash them once
         state.open_writer().files_at_start  # noqa: B018 - received here, once, not in each child
     started = [BackgroundStage.start(state, name, _enabled[name]) for name in aside]
     try:
