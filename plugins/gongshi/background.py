@@ -11,20 +11,16 @@ build with the child's error once every stage has stopped.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .feeds.problems import Problem
-from .gcpause import frozen_for_workers
+from .forked import Forked, ForkFailed
 from .output import Entry, Group
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-
     from .pipeline import BuildState, StageFunction
 
 
@@ -63,8 +59,8 @@ class StageOutcome:
 _COUNTED = ("written", "unchanged", "skipped")
 
 
-def _run_and_report(state: BuildState, name: str, run: StageFunction, conn: Connection) -> None:
-    """In the child: run the stage, send back what it changed (or why it failed)."""
+def _run_and_report(state: BuildState, name: str, run: StageFunction) -> StageOutcome:
+    """In the child: run the stage; what it changed (or why it failed)."""
     writer = state.open_writer()
     files_before, groups_before = set(writer.produced), set(writer.groups)
     counts_before = {n: getattr(writer.stats, n) for n in _COUNTED}
@@ -82,8 +78,7 @@ def _run_and_report(state: BuildState, name: str, run: StageFunction, conn: Conn
         outcome.problems = state.log.problems[problems_before:]
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
         outcome = StageOutcome(name, error=_portable(error))
-    conn.send(outcome)
-    conn.close()
+    return outcome
 
 
 def _portable(error: BaseException) -> BaseException:
@@ -100,33 +95,19 @@ def _portable(error: BaseException) -> BaseException:
 @dataclass
 class BackgroundStage:
     name: str
-    process: BaseProcess
-    conn: Connection
+    child: Forked
 
     @classmethod
     def start(cls, state: BuildState, name: str, run: StageFunction) -> BackgroundStage:
-        context = multiprocessing.get_context("fork")  # the child inherits the whole BuildState
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_run_and_report, args=(state, name, run, send),
-                                  name=f"gongshi-{name}", daemon=False)
-        with frozen_for_workers():  # the child's collector leaves the inherited heap alone
-            process.start()
-        send.close()
-        return cls(name, process, receive)
+        return cls(name, Forked.start(name, _run_and_report, state, name, run))
 
     def result(self) -> StageOutcome:
         """Wait for the child; its outcome, or a failed one if it died without saying why."""
         try:
-            outcome = self.conn.recv()
-        except EOFError:
-            outcome = None
-        self.process.join()
-        if outcome is None:
+            return self.child.result()
+        except ForkFailed:
             return StageOutcome(self.name, error=RuntimeError(
-                f"阶段 {self.name} 的子进程异常退出（退出码 {self.process.exitcode}）"))
-        return outcome
+                f"阶段 {self.name} 的子进程异常退出（退出码 {self.child.process.exitcode}）"))
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        self.child.stop()

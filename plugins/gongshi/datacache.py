@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -26,13 +25,11 @@ from typing import TYPE_CHECKING
 from .feeds.datasets import DATASETS
 from .feeds.load import Table
 from .fingerprint import code_fingerprint, settings_fingerprint
-from .gcpause import frozen_for_workers
+from .forked import Forked, ForkFailed
 from .privacy import PublicTables
 from .privacy.gate import PrivacyGate
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-
     from .pipeline import BuildState
 
 log = logging.getLogger("gongshi")
@@ -90,19 +87,16 @@ def save(state: BuildState, key: str) -> None:
         raise
 
 
-def save_beside(state: BuildState, key: str) -> BaseProcess:
+def save_beside(state: BuildState, key: str) -> Forked:
     """`save` in a forked process, while the build goes on (pickling 200,000 redacted records
     takes seconds of one core the schedule stage does not use); `finish_saving` waits for it."""
-    context = multiprocessing.get_context("fork")
-    process = context.Process(target=save, args=(state, key), name="gongshi-datacache", daemon=False)
-    with frozen_for_workers():
-        process.start()
-    return process
+    return Forked.start("datacache", save, state, key)
 
 
-def finish_saving(process: BaseProcess | None) -> None:
-    if process is None:
+def finish_saving(child: Forked | None) -> None:
+    if child is None:
         return
-    process.join()
-    if process.exitcode != 0:  # the build stands; the next one reads the feeds again
-        log.warning("gongshi: the feeds cache could not be saved (exit code %s)", process.exitcode)
+    try:
+        child.result()
+    except ForkFailed as error:  # the build stands; the next one reads the feeds again
+        log.warning("gongshi: the feeds cache could not be saved (%s)", error)

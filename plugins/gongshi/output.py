@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from .gcpause import frozen_for_workers
+from .forked import Forked
 from .privacy.gate import PrivacyGate
 
 MANIFEST_NAME = "manifest.pickle"
@@ -299,42 +298,28 @@ def walk_files(folder: str, part: int = 0, parts: int = 1) -> list[str]:
     return found
 
 
-@dataclass
 class FileListing:
-    """The output folder's files, listed by a forked process while the data stages keep the
-    other core busy: a rebuild then checks 300,000 kept files against a set instead of
-    stat()ing each one (the walk is mostly system time, as long as the checks it replaces)."""
+    """The output folder's files, listed by a forked process while the build goes on (beside the
+    data stages, a rebuild then checks 300,000 kept files against a set instead of stat()ing each
+    one; the walk is mostly system time, as long as the checks it replaces)."""
 
-    process: Any
-    conn: Any
+    def __init__(self, child: Forked) -> None:
+        self._child = child
 
     @classmethod
     def start(cls, folder: Path, part: int = 0, parts: int = 1) -> FileListing | None:
         """Start listing `folder` (or a share of it, see walk_files); None if it does not exist."""
         if not folder.is_dir():
             return None
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_send_listing, args=(str(folder), part, parts, send),
-                                  name="gongshi-listing", daemon=True)
-        with frozen_for_workers():  # (see gcpause: the child does not copy the heap it inherits)
-            process.start()
-        send.close()
-        return cls(process, receive)
+        return cls(Forked.start("listing", _joined_listing, str(folder), part, parts, daemon=True))
 
     def result(self) -> frozenset[str]:
-        try:
-            text = self.conn.recv()
-        except EOFError as error:
-            raise RuntimeError("列出输出目录的子进程异常退出") from error
-        finally:
-            self.process.join()
+        text = self._child.result()
         return frozenset(text.split("\0")) if text else frozenset()
 
 
-def _send_listing(folder: str, part: int, parts: int, conn: Any) -> None:
-    conn.send("\0".join(walk_files(folder, part, parts)))  # (one string pickles far faster than a set)
-    conn.close()
+def _joined_listing(folder: str, part: int, parts: int) -> str:
+    return "\0".join(walk_files(folder, part, parts))  # (one string pickles far faster than a set)
 
 
 def gated_write(gate: PrivacyGate, output_dir: Path, relpath: str, data: bytes,

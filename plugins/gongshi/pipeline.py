@@ -31,9 +31,8 @@ from .privacy.gate import PrivacyGate, PrivacyLeak
 from .settings import GongshiSettings
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-
     from .feeds import FeedTables
+    from .forked import Forked
     from .privacy import PublicTables
     from .schedule import RebuildPlan, Timeliness, WorkCalendar
 
@@ -61,7 +60,7 @@ class BuildState:
     timeliness: Timeliness | None = None  # schedule -> pages (公开时效) and opendata (report)
     facts: dict[str, Any] = field(default_factory=dict)  # what stages tell the report
     listing: FileListing | None = None  # the output folder's files, listed beside the data stages
-    cache_saver: BaseProcess | None = None  # saving the feeds cache beside the schedule stage
+    cache_saver: Forked | None = None  # saving the feeds cache beside the schedule stage
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def feeds_fingerprint(self) -> str:

@@ -254,11 +254,7 @@ def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: n
 
 def _normalised(values: list[str]) -> list[str]:
     """`normalise` of each value (as searchable_text does it to the joined fields)."""
-    values = normalise_each(values)
-    joined = "\0".join(values)
-    if joined.count("\0") != len(values) - 1 or not values:
-        return [lower_ascii(v) for v in values]
-    return lower_ascii(joined).split("\0")
+    return [lower_ascii(v) for v in normalise_each(values)]
 
 
 def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
