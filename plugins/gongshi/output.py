@@ -323,10 +323,11 @@ def _joined_listing(folder: str, part: int, parts: int) -> str:
 
 
 def gated_write(gate: PrivacyGate, output_dir: Path, relpath: str, data: bytes,
-                previous: Entry | None, fresh_output: bool = False) -> tuple[str, str]:
+                previous: Entry | None, fresh_output: bool = False, view: bytes | None = None) -> tuple[str, str]:
     """The privacy gate first (a leak never reaches the disk), then write only changed bytes.
-    Returns (content hash, "written" or "unchanged"); used in-process and by render workers."""
-    gate.check(relpath, data)
+    Returns (content hash, "written" or "unchanged"); used in-process and by render workers.
+    `view`: what the gate scans instead of `data` (PrivacyGate.check)."""
+    gate.check(relpath, data, view)
     digest = content_hash(data)
     written = write_if_changed(output_dir, relpath, data, digest, previous, fresh_output)
     return digest, "written" if written else "unchanged"

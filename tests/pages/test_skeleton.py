@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.pages import site
 from gongshi.pages.qr import qr_svgs
@@ -147,3 +149,40 @@ def test_a_set_in_the_context_is_rendered_by_jinja() -> None:
     renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs)
     assert renderer.render({"tags": {"b", "a"}}) == b"a,b"
     assert renderer.full_renders == 1
+
+
+def test_the_gate_reads_pages_by_their_values_and_still_stops_a_leak() -> None:
+    from jinja2 import DictLoader
+
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+
+    env = make_environment(settings())
+    chrome = "<header>江临市行政执法公示平台</header>" * 20  # the template's own text: most of a page
+    env.loader = DictLoader({"t.html": chrome + "<p>当事人：{{ d.party }}</p><p>备注：{{ d.note }}</p>"})
+    gate = PrivacyGate.from_values(["E99887766"])
+    renderer = ShapeRenderer(env, "t.html", frozenset(), draw_qr=qr_svgs, gate=gate)
+    clean, phone, never = renderer.render_for_gate([{"d": {"party": "某公司", "note": note}} for note in
+                                                    ["已整改", "联系电话13912345678", "护照E99887766"]])
+    page, view = clean
+    assert page == env.get_template("t.html").render(d={"party": "某公司", "note": "已整改"}).encode()
+    assert view is not None and len(view) < len(page) / 10
+    gate.check("a.html", page, view)
+    for page, view in (phone, never):
+        with pytest.raises(PrivacyLeak):
+            gate.check("b.html", page, view)
+
+
+def test_a_page_whose_template_text_holds_a_never_value_is_gated_whole() -> None:
+    # A branch value is part of the skeleton's text, not a value: the text itself must pass.
+    from jinja2 import DictLoader
+
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"t.html": "<p>{{ d.kind }}</p><p>{{ d.name }}</p>"})
+    gate = PrivacyGate.from_values(["E99887766"])
+    renderer = ShapeRenderer(env, "t.html", frozenset({"d.kind"}), draw_qr=qr_svgs, gate=gate)
+    [(page, view)] = renderer.render_for_gate([{"d": {"kind": "E99887766", "name": "某公司"}}])
+    assert view is None
+    with pytest.raises(PrivacyLeak):
+        gate.check("c.html", page, view)

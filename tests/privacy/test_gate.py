@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+from gongshi.privacy.gate import PrivacyGate, PrivacyLeak, values_view
 
 
 @pytest.mark.parametrize("text", [
@@ -43,3 +45,48 @@ def test_check_raises_with_a_masked_excerpt() -> None:
 
 def test_fingerprint_changes_with_the_never_values() -> None:
     assert PrivacyGate.from_values(["A1234567"]).fingerprint != PrivacyGate.from_values(["A1234568"]).fingerprint
+
+
+# -- pages checked by their values (privacy.gate.values_view, pages/skeleton.py) --------------
+_PIECES = ["<dd>", "</dd>\n", ' href="/companies/', "/", "号", "x", "4", "13", "0", "X", "ab12", "：", "", " "]
+_LEAKY = ["11010519491231002X", "13912345678", "8613912345678", "A1234567", "110105", "19491231002X",
+          "139", "12345678", "A123", "4567"]
+
+
+def _joined(pieces: list[str], most: int) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=most).map("".join)
+
+
+@given(st.lists(_joined(_PIECES, 4), min_size=2, max_size=8), st.data())
+@settings(max_examples=400, deadline=None)
+def test_a_page_checked_by_its_values_finds_exactly_what_the_whole_page_holds(texts, data) -> None:
+    # Fixed texts and values cut so that leaks straddle them: a value ending in half an ID
+    # number, the text after it holding the rest, values side by side with no text between.
+    gate = PrivacyGate.from_values(["A1234567"])
+    values = [data.draw(_joined(_LEAKY + _PIECES, 3)) for _ in texts[1:]]
+    edges = gate.fixed_text_edges(texts)
+    assume(edges is not None)  # (texts that leak on their own are checked whole)
+    page = values_view(texts, values).encode()
+    view = values_view(edges, values).encode()
+    whole = {(leak.kind, leak.excerpt) for leak in gate.scan_bytes("p", page)}
+    assert {(leak.kind, leak.excerpt) for leak in gate.scan_bytes("p", view)} == whole
+
+
+def test_a_leak_split_between_template_text_and_a_value_is_caught_from_the_view() -> None:
+    gate = PrivacyGate()
+    texts = ["<p>电话1391", "</p>"]
+    edges = gate.fixed_text_edges(texts)
+    assert edges == [" 1391", " "]
+    with pytest.raises(PrivacyLeak):
+        gate.check("x.html", values_view(texts, ["2345678"]).encode(), values_view(edges, ["2345678"]).encode())
+
+
+@pytest.mark.parametrize("texts", [["<p>身份证 11010519491231002X</p>", ""],  # leaks by itself
+                                   ["<p>证号１２", "</p>"]])  # full-width digits join tokens when folded
+def test_template_text_that_cannot_be_reduced_makes_pages_checked_whole(texts) -> None:
+    assert PrivacyGate().fixed_text_edges(texts) is None
+
+
+def test_free_text_never_values_make_pages_checked_whole() -> None:
+    # Matched anywhere, across template text and values alike: no view can stand in for the page.
+    assert PrivacyGate.from_values(["张三 住址 某街道1号"]).fixed_text_edges(["<p>", "</p>"]) is None

@@ -135,7 +135,7 @@ SHAPE_TEMPLATES = {
     "company.html": frozenset({"section"}),  # (its lists' lengths are part of the shape)
     "rows/penalty_row.html": frozenset(),  # one row of a listing table, see render_each
 }
-_shape_renderers: dict[tuple[int, str], ShapeRenderer] = {}
+_shape_renderers: dict[tuple[int, str, int], ShapeRenderer] = {}  # (env, template, gate)
 
 
 def render_job(env: Environment, job: PageJob) -> bytes:
@@ -143,23 +143,32 @@ def render_job(env: Environment, job: PageJob) -> bytes:
 
 
 def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
-    """Pages in order; runs of one template rendered by shape go to its renderer together, so
-    their QR codes are encoded as one batch."""
-    pages: list[bytes] = []
+    return [page for page, _ in render_for_gate(env, jobs, None)]
+
+
+def render_for_gate(env: Environment, jobs: Sequence[PageJob],
+                    gate: PrivacyGate | None) -> list[tuple[bytes, bytes | None]]:
+    """(page, what `gate` may scan instead of the page, or None) for each job, in order. Runs
+    of one template rendered by shape go to its renderer together, so their QR codes are
+    encoded as one batch and the gate reads them by their values (skeleton.py)."""
+    pages: list[tuple[bytes, bytes | None]] = []
     for template, group in itertools.groupby(jobs, key=lambda job: job.template):
         run = list(group)
         branch_keys = SHAPE_TEMPLATES.get(template)
         if branch_keys is None:
-            pages += [env.get_template(template).render(job.context).encode("utf-8") for job in run]
+            pages += [(env.get_template(template).render(job.context).encode("utf-8"), None) for job in run]
         else:
-            pages += _shape_renderer(env, template, branch_keys).render_many([job.context for job in run])
+            renderer = _shape_renderer(env, template, branch_keys, gate)
+            pages += renderer.render_for_gate([job.context for job in run])
     return pages
 
 
-def _shape_renderer(env: Environment, template: str, branch_keys: frozenset[str]) -> ShapeRenderer:
-    renderer = _shape_renderers.get((id(env), template))
+def _shape_renderer(env: Environment, template: str, branch_keys: frozenset[str],
+                    gate: PrivacyGate | None = None) -> ShapeRenderer:
+    renderer = _shape_renderers.get((id(env), template, id(gate)))
     if renderer is None:
-        renderer = _shape_renderers[(id(env), template)] = ShapeRenderer(env, template, branch_keys, qr_svgs)
+        renderer = ShapeRenderer(env, template, branch_keys, qr_svgs, gate)
+        _shape_renderers[(id(env), template, id(gate))] = renderer
     return renderer
 
 
@@ -202,9 +211,10 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
         else:
             stale.append((len(results), job, fingerprint, previous))
             results.append(None)
-    pages = render_many(batch.env, [job for _, job, _, _ in stale])
-    for (index, job, fingerprint, previous), page in zip(stale, pages):
-        digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous, batch.fresh_output)
+    pages = render_for_gate(batch.env, [job for _, job, _, _ in stale], batch.gate)
+    for (index, job, fingerprint, previous), (page, view) in zip(stale, pages):
+        digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous,
+                                      batch.fresh_output, view)
         results[index] = (job.relpath, digest, fingerprint, outcome)
     return results  # type: ignore[return-value]  # every None was filled
 

@@ -14,6 +14,10 @@ byte-identical; otherwise (a filter that transforms a value, a sentinel that did
 that shape is rendered by Jinja for every page. Logic on values beyond "blank or not" must be
 declared in `branch_keys`; if it is not, the spot checks (the first pages of every shape, then
 one in `CHECK_EVERY`) find the difference and the build fails, naming the template.
+
+The privacy gate reads a page by shape too (`render_for_gate`): a skeleton's own text is
+scanned once, and each page's values with the few letters/digits of the text around them
+(privacy.gate.values_view) — exact, at a fraction of the page's bytes.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
+
+from ..privacy.gate import PrivacyGate, values_view
 
 try:  # markupsafe's C escaper for a plain str: what escape() calls, without making a Markup
     from markupsafe._speedups import _escape_inner
@@ -52,6 +58,7 @@ class _Skeleton:
     texts: list[str]  # the template's own text, around ...
     slots: list[int | tuple[str, str]]  # ... each value (its index) or QR code ((text, label) templates)
     has_qr: bool = False
+    edges: list[str] | None = None  # the texts as the privacy gate needs them; None: gate whole pages
 
 
 class _Unshapeable(Exception):
@@ -138,6 +145,7 @@ class ShapeRenderer:
     template: str
     branch_keys: frozenset[str]  # dotted paths whose value (not just blankness) shapes the page
     draw_qr: Callable[[Sequence[tuple[str, str]]], list[str]]  # (text, label) pairs -> SVGs
+    gate: PrivacyGate | None = None  # to check pages by their values (render_for_gate)
     _skeletons: dict[tuple, _Skeleton | None] = field(default_factory=dict)
     _uses: dict[tuple, int] = field(default_factory=dict)
     full_renders: int = 0
@@ -153,21 +161,32 @@ class ShapeRenderer:
 
     def render_text(self, contexts: Sequence[dict[str, Any]]) -> list[str]:
         """The pages of many contexts, in order; their QR codes are drawn in one batch."""
+        return [page for page, _ in self._render(contexts, with_views=False)]
+
+    def render_for_gate(self, contexts: Sequence[dict[str, Any]]) -> list[tuple[bytes, bytes | None]]:
+        """(page, what the privacy gate scans instead of it or None) for many contexts: the
+        page's values_view when its skeleton's own text has passed the gate (`self.gate`)."""
+        return [(page.encode("utf-8"), view.encode("utf-8") if view is not None else None)
+                for page, view in self._render(contexts, with_views=self.gate is not None)]
+
+    def _render(self, contexts: Sequence[dict[str, Any]], with_views: bool) -> list[tuple[str, str | None]]:
         plans = [self._plan(context) for context in contexts]
         codes = [code for shape, skeleton, values in plans if skeleton is not None and skeleton.has_qr
                  for code in _qr_codes(skeleton, values)]
         drawn = iter(self.draw_qr(codes)) if codes else iter(())
-        pages = []
+        pages: list[tuple[str, str | None]] = []
         for (shape, skeleton, values), context in zip(plans, contexts):
             if skeleton is None:
-                pages.append(self._full(context))
+                pages.append((self._full(context), None))
                 continue
-            page = self._assemble(skeleton, values, drawn)
+            filled = self._fill(skeleton, values, drawn)
+            page = values_view(skeleton.texts, filled)  # (its texts and values interleaved: the page)
             uses = self._uses[shape] = self._uses.get(shape, 0) + 1
             if (uses <= CHECK_FIRST or uses % CHECK_EVERY == 0) and page != self._full(context):
                 raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
                                     f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
-            pages.append(page)
+            edges = skeleton.edges if with_views else None
+            pages.append((page, values_view(edges, filled) if edges is not None else None))
         return pages
 
     def _plan(self, context: dict[str, Any]) -> tuple[tuple, _Skeleton | None, list[Any]]:
@@ -184,17 +203,14 @@ class ShapeRenderer:
             self.full_renders += 1
         return shape, skeleton, values
 
-    def _assemble(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> str:
-        """`drawn`: the page's QR codes, already drawn in order; None draws them here."""
-        out: list[str] = [""] * (len(skeleton.texts) + len(skeleton.slots))
-        out[0::2] = skeleton.texts
+    def _fill(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> list[str]:
+        """What goes into each slot, as the page shows it. `drawn`: the page's QR codes, already
+        drawn in order; None draws them here."""
         if not skeleton.has_qr:
-            out[1::2] = [_escape(values[slot]) for slot in skeleton.slots]  # type: ignore[index]
-        else:
-            out[1::2] = [_escape(values[slot]) if isinstance(slot, int)
-                         else next(drawn) if drawn is not None else self.draw_qr([_resolve(slot, values)])[0]
-                         for slot in skeleton.slots]
-        return "".join(out)
+            return [_escape(values[slot]) for slot in skeleton.slots]  # type: ignore[index]
+        return [_escape(values[slot]) if isinstance(slot, int)
+                else next(drawn) if drawn is not None else self.draw_qr([_resolve(slot, values)])[0]
+                for slot in skeleton.slots]
 
     def _full(self, context: dict[str, Any]) -> str:
         return self.env.get_template(self.template).render(context)
@@ -222,9 +238,11 @@ class ShapeRenderer:
         skeleton = _Skeleton(texts, slots, any(isinstance(slot, tuple) for slot in slots))
         stray = any(c in part for part in texts for c in (_OPEN, _CLOSE, _QR_OPEN, _QR_CLOSE))
         # The first page of the shape, both ways: they must be the same bytes.
-        if stray or self._assemble(skeleton, values) != self._full(context):
+        if stray or values_view(texts, self._fill(skeleton, values)) != self._full(context):
             log.info("gongshi: %s: a page shape is rendered by Jinja page by page", self.template)
             return None
+        if self.gate is not None:
+            skeleton.edges = self.gate.fixed_text_edges(texts)
         return skeleton
 
 

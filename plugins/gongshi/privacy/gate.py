@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -34,6 +34,7 @@ _ALNUM = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 _FULL_WIDTH_ALNUM_UTF8 = re.compile(rb"\xef\xbc[\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a]")  # ０-９ Ａ-Ｚ ａ-ｚ
 _NUMBER_LENGTHS = (11, 13, 18)  # a mobile number (with 86 in front: 13), a 居民身份证号
 _NOT_ALNUM = bytes(c if c in _ALNUM else 0x20 for c in range(256))  # every other byte -> space
+_EDGES_RE = re.compile(r"\A([0-9A-Za-z]*)[\s\S]*?([0-9A-Za-z]*)\Z")
 
 
 def personal_number_kind(token: str) -> str:
@@ -58,6 +59,26 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     after = text[end + 1] if end + 1 < len(text) else " "
     return not ((text[start].isascii() and text[start].isalnum() and before.isascii() and before.isalnum())
                 or (text[end].isascii() and text[end].isalnum() and after.isascii() and after.isalnum()))
+
+
+def token_edges(text: str) -> str:
+    """What of a fixed text can be part of a token that reaches outside it: its leading and
+    trailing runs of ASCII letters/digits (the whole text if it is one run), apart."""
+    if text.isascii() and text.isalnum() or not text:
+        return text
+    head, tail = _EDGES_RE.match(text).groups()  # type: ignore[union-attr]  # (matches any text)
+    return f"{head} {tail}"
+
+
+def values_view(edges: Sequence[str], values: Sequence[str]) -> str:
+    """A page made of fixed texts and values, as the gate needs to see it once the fixed texts
+    have been scanned: each value between the edges (token_edges) of the texts around it.
+    Every token of the page that touches a value is in the view whole, and every other token
+    lies inside one fixed text; so the view's tokens and the texts' tokens are the page's."""
+    parts = [""] * (len(edges) + len(values))
+    parts[0::2] = edges
+    parts[1::2] = values
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -153,7 +174,20 @@ class PrivacyGate:
         leaks += [Leak(path, "不得公开的字段值", mask(token)) for token in sorted(self._tokens & tokens)]
         return leaks
 
-    def check(self, path: str, data: bytes) -> None:
-        leaks = self.scan_bytes(path, data)
+    def fixed_text_edges(self, texts: Sequence[str]) -> list[str] | None:
+        """The edges (token_edges) of the fixed texts of many pages (a template's own text
+        around its values), when pages made of them may be checked by their values_view:
+        the texts hold no leak themselves and no full-width letter or digit (folded into
+        tokens before matching), and no never-value is free text (matched by Aho-Corasick
+        anywhere, not by tokens). Otherwise None: such pages are checked whole."""
+        joined = "\n".join(texts)
+        if self._automaton is not None or _FULL_WIDTH_RE.search(joined) or self.scan_text("", joined):
+            return None
+        return [token_edges(text) for text in texts]
+
+    def check(self, path: str, data: bytes, view: bytes | None = None) -> None:
+        """`view`: the page's values_view, the fixed texts' edges from fixed_text_edges; as
+        exact as the whole page and a fraction of its bytes."""
+        leaks = self.scan_bytes(path, data if view is None else view)
         if leaks:
             raise PrivacyLeak(leaks)
