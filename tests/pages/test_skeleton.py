@@ -10,7 +10,7 @@ import pytest
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.pages import site
 from gongshi.pages.qr import qr_svgs
-from gongshi.pages.render import make_environment
+from gongshi.pages.render import PageJob, make_environment
 from gongshi.pages.skeleton import ShapeRenderer
 from gongshi.privacy import make_public
 from gongshi.schedule import officer_status
@@ -186,3 +186,25 @@ def test_a_page_whose_template_text_holds_a_never_value_is_gated_whole() -> None
     assert view is None
     with pytest.raises(PrivacyLeak):
         gate.check("c.html", page, view)
+
+
+def test_rows_listed_on_several_pages_show_their_own_values_on_each() -> None:
+    # A decision's row object is shared by its authority, year, violation and kind listings;
+    # each() draws it once and must still put every row's own values on every page.
+    from jinja2 import DictLoader
+
+    from gongshi.pages.render import render_many
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"list.html": '{{ each("rows/penalty_row.html", "d", rows) }}',
+                             "rows/penalty_row.html": "<tr><td>{{ d.decision_no }}</td><td>{{ d.party }}</td>"
+                                                      "{% if d.company_url %}<td>企业</td>{% endif %}</tr>\n"})
+    rows = [{"decision_no": f"罚〔2026〕{n}号", "party": f"<公司{n}>", "company_url": "c/" if n % 2 else ""}
+            for n in range(6)]
+    pages = [PageJob("a", "list.html", {"rows": rows[0:4]}), PageJob("b", "list.html", {"rows": rows[2:6]}),
+             PageJob("c", "list.html", {"rows": rows[::-1]}), PageJob("d", "list.html", {"rows": [dict(rows[1])]})]
+    row = env.get_template("rows/penalty_row.html")  # each row through Jinja itself
+    expected = ["".join(row.render(d=d) for d in job.context["rows"]).encode() for job in pages]
+    assert render_many(env, pages) == expected
+    assert render_many(env, pages[::-1]) == expected[::-1]
+    assert b"&lt;\xe5\x85\xac\xe5\x8f\xb85&gt;" in expected[2]  # (escaped, the last row first)

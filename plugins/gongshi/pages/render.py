@@ -175,9 +175,19 @@ def _shape_renderer(env: Environment, template: str, branch_keys: frozenset[str]
 def render_each(env: Environment, template: str, name: str, items: Sequence[Any]) -> Markup:
     """`{{ each("rows/penalty_row.html", "d", rows) }}` in a template: the row template once
     per item (given to it as `name`), by shape — a listing page's 50 rows cost 50 joins, not 50
-    passes through Jinja."""
-    renderer = _shape_renderer(env, template, SHAPE_TEMPLATES[template])
-    return Markup("".join(renderer.render_text([{name: item} for item in items])))
+    passes through Jinja. An item met again (one decision's row is listed by authority, year,
+    violation and kind) is not rendered again: contexts are not changed once made, and the
+    memo holds the item itself, so no other object can take its id while the build runs."""
+    memo = _each_memo.setdefault((id(env), template, name), {})
+    missing = [item for item in items if id(item) not in memo]
+    if missing:
+        renderer = _shape_renderer(env, template, SHAPE_TEMPLATES[template])
+        for item, html in zip(missing, renderer.render_text([{name: item} for item in missing])):
+            memo[id(item)] = (item, html)
+    return Markup("".join([memo[id(item)][1] for item in items]))
+
+
+_each_memo: dict[tuple[int, str, str], dict[int, tuple[Any, str]]] = {}  # (env, template, name) -> id -> (item, html)
 
 
 # -- rendering: the same function in-process and in the pool's forked workers ----------------
@@ -231,6 +241,7 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
                 base_fingerprint: str, workers: int) -> None:
     global _batch
     _shape_renderers.clear()  # skeletons belong to one build's templates
+    _each_memo.clear()
     jobs: list[Sequence[PageJob]] = []
     groups: dict[int, tuple[str, str]] = {}  # index in jobs -> (group name, key)
     for source in sources:
