@@ -44,7 +44,7 @@ def test_every_sample_officer_page_is_byte_identical_to_jinja() -> None:
     for job in jobs:
         assert renderer.render(job.context) == env.get_template("officer.html").render(job.context).encode()
     assert renderer.full_renders == 0  # every shape was safe to render by skeleton
-    assert len(renderer._skeletons) < 40
+    assert len(renderer._shapes) < 40
 
 
 def test_hostile_values_are_escaped_the_same_way() -> None:
@@ -138,7 +138,7 @@ def test_list_lengths_and_items_shape_the_page() -> None:
     for context in contexts * 2:  # the second time round every shape has its skeleton
         assert renderer.render(context) == env.get_template("t.html").render(context).encode()
     assert renderer.full_renders == 0
-    assert len(renderer._skeletons) == 5
+    assert len(renderer._shapes) == 5
 
 
 def test_a_set_in_the_context_is_rendered_by_jinja() -> None:
@@ -208,3 +208,36 @@ def test_rows_listed_on_several_pages_show_their_own_values_on_each() -> None:
     assert render_many(env, pages) == expected
     assert render_many(env, pages[::-1]) == expected[::-1]
     assert b"&lt;\xe5\x85\xac\xe5\x8f\xb85&gt;" in expected[2]  # (escaped, the last row first)
+
+
+_FINGERPRINT_SCRIPT = """
+import json, sys
+from gongshi.pages.render import make_environment
+from gongshi.pages.skeleton import ShapeRenderer
+from tests.pages.test_skeleton import settings
+renderer = ShapeRenderer(make_environment(settings()), "penalty_gone.html",
+                         frozenset({"section", "gone.state", "gone.label"}), draw_qr=None)
+contexts = json.loads(sys.stdin.read())
+print(json.dumps([renderer.fingerprint(renderer.flatten(c), "base") for c in contexts]))
+"""
+
+
+def test_page_fingerprints_follow_every_value_and_are_the_same_in_every_process() -> None:
+    # A rebuild keeps a page whose fingerprint is the last build's: it must change with any
+    # value or blank, and not with the process (ids, string hashing) that computed it.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    gone = {"decision_no": "罚〔2026〕1号", "state": "withdrawn", "label": "已撤回", "authority": "某局",
+            "decided_on": "2026-01-02", "withdrawn_on": "2026-03-04", "reason": "原因", "last_day": ""}
+    contexts = [{"section": "penalties", "gone": gone}, {"section": "penalties", "gone": {**gone, "reason": "另因"}},
+                {"section": "penalties", "gone": {**gone, "reason": ""}},
+                {"section": "penalties", "gone": {**gone, "state": "ended"}}]
+    runs = [subprocess.run([sys.executable, "-c", _FINGERPRINT_SCRIPT], input=json.dumps(contexts), text=True,
+                           capture_output=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+            for seed in ("1", "2")]
+    first, second = (json.loads(run.stdout) for run in runs)
+    assert first == second
+    assert len(set(first)) == len(contexts)

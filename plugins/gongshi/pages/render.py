@@ -29,7 +29,7 @@ from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg, qr_svgs
-from .skeleton import ShapeRenderer
+from .skeleton import Flat, ShapeRenderer
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
 CHUNK_SIZE = 500
@@ -209,23 +209,35 @@ _batch: _Batch | None = None
 
 
 def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str, str]]:
-    """Fingerprint each job, skip the fresh ones, render the rest together, gate and write:
-    (path, hash, fingerprint, outcome) per job, in order."""
+    """Fingerprint each job, skip the fresh ones, render the rest by runs of one template, gate
+    and write: (path, hash, fingerprint, outcome) per job, in order. A page rendered by shape is
+    fingerprinted from its flattened context, which its rendering then reuses."""
     results: list[tuple[str, str, str, str] | None] = []
-    stale: list[tuple[int, PageJob, str, Entry | None]] = []
-    for job in jobs:
-        fingerprint = job_fingerprint(job, batch.base_fingerprint)
-        previous = batch.previous.get(job.relpath)
-        if previous is not None and previous.fingerprint == fingerprint and job.relpath in batch.existing:
-            results.append((job.relpath, previous.hash, fingerprint, "skipped"))
+    for template, group in itertools.groupby(jobs, key=lambda job: job.template):
+        run = list(group)
+        branch_keys = SHAPE_TEMPLATES.get(template)
+        renderer = _shape_renderer(batch.env, template, branch_keys, batch.gate) if branch_keys is not None else None
+        stale: list[tuple[int, PageJob, str, Entry | None, Flat]] = []
+        for job in run:
+            flat = renderer.flatten(job.context) if renderer is not None else None
+            fingerprint = (renderer.fingerprint(flat, batch.base_fingerprint) if flat is not None  # type: ignore[union-attr]
+                           else job_fingerprint(job, batch.base_fingerprint))
+            previous = batch.previous.get(job.relpath)
+            if previous is not None and previous.fingerprint == fingerprint and job.relpath in batch.existing:
+                results.append((job.relpath, previous.hash, fingerprint, "skipped"))
+            else:
+                stale.append((len(results), job, fingerprint, previous, flat))
+                results.append(None)
+        contexts = [job.context for _, job, _, _, _ in stale]
+        if renderer is None:
+            pages = [(batch.env.get_template(template).render(context).encode("utf-8"), None) for context in contexts]
         else:
-            stale.append((len(results), job, fingerprint, previous))
-            results.append(None)
-    pages = render_for_gate(batch.env, [job for _, job, _, _ in stale], batch.gate)
-    for (index, job, fingerprint, previous), (page, view) in zip(stale, pages):
-        digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous,
-                                      batch.fresh_output, view)
-        results[index] = (job.relpath, digest, fingerprint, outcome)
+            pages = [(page.encode("utf-8"), view.encode("utf-8") if view is not None else None) for page, view in
+                     renderer.render_flat([flat for *_, flat in stale], contexts, with_views=True)]
+        for (index, job, fingerprint, previous, _), (page, view) in zip(stale, pages):
+            digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous,
+                                          batch.fresh_output, view)
+            results[index] = (job.relpath, digest, fingerprint, outcome)
     return results  # type: ignore[return-value]  # every None was filled
 
 

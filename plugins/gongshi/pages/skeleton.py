@@ -22,7 +22,9 @@ scanned once, and each page's values with the few letters/digits of the text aro
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +61,19 @@ class _Skeleton:
     slots: list[int | tuple[str, str]]  # ... each value (its index) or QR code ((text, label) templates)
     has_qr: bool = False
     edges: list[str] | None = None  # the texts as the privacy gate needs them; None: gate whole pages
+
+
+_MISSING = _Skeleton([], [])  # a shape's skeleton before its first page
+
+
+@dataclass
+class _Shape:
+    key: bytes  # the outline, hashed stably (part of page fingerprints: same in every process)
+    skeleton: _Skeleton | None = field(default_factory=lambda: _MISSING)  # None: rendered by Jinja
+    uses: int = 0
+
+
+Flat = tuple[_Shape, list[Any]] | None  # a context flattened: its shape and values; None: no shape
 
 
 class _Unshapeable(Exception):
@@ -119,6 +134,15 @@ def _flatten(context: dict[str, Any], tree: dict[str, dict]) -> tuple[tuple, lis
     return tuple(outline), values
 
 
+_OUTLINE_MARKERS = {id(_DICT): ("\0", "dict"), id(_LIST): ("\0", "list"), id(_END): ("\0", "end")}
+
+
+def _shape_key(outline: tuple) -> bytes:
+    """An outline as bytes that are the same in every process (its markers are objects)."""
+    stable = [_OUTLINE_MARKERS.get(id(item), item) for item in outline]
+    return hashlib.blake2b(pickle.dumps(stable, protocol=5), digest_size=16).digest()
+
+
 def _mark(value: Any, node: dict | None, branch: bool, counter: Iterator[int]) -> Any:
     """The context with each string replaced by its sentinel (branch values and blanks kept),
     walked in _flatten's order so sentinel n is value n."""
@@ -146,8 +170,7 @@ class ShapeRenderer:
     branch_keys: frozenset[str]  # dotted paths whose value (not just blankness) shapes the page
     draw_qr: Callable[[Sequence[tuple[str, str]]], list[str]]  # (text, label) pairs -> SVGs
     gate: PrivacyGate | None = None  # to check pages by their values (render_for_gate)
-    _skeletons: dict[tuple, _Skeleton | None] = field(default_factory=dict)
-    _uses: dict[tuple, int] = field(default_factory=dict)
+    _shapes: dict[tuple, _Shape] = field(default_factory=dict)  # outline (see _flatten) -> shape
     full_renders: int = 0
 
     def __post_init__(self) -> None:
@@ -161,47 +184,67 @@ class ShapeRenderer:
 
     def render_text(self, contexts: Sequence[dict[str, Any]]) -> list[str]:
         """The pages of many contexts, in order; their QR codes are drawn in one batch."""
-        return [page for page, _ in self._render(contexts, with_views=False)]
+        flats = [self.flatten(context) for context in contexts]
+        return [page for page, _ in self.render_flat(flats, contexts, with_views=False)]
 
     def render_for_gate(self, contexts: Sequence[dict[str, Any]]) -> list[tuple[bytes, bytes | None]]:
         """(page, what the privacy gate scans instead of it or None) for many contexts: the
         page's values_view when its skeleton's own text has passed the gate (`self.gate`)."""
+        flats = [self.flatten(context) for context in contexts]
         return [(page.encode("utf-8"), view.encode("utf-8") if view is not None else None)
-                for page, view in self._render(contexts, with_views=self.gate is not None)]
+                for page, view in self.render_flat(flats, contexts, with_views=self.gate is not None)]
 
-    def _render(self, contexts: Sequence[dict[str, Any]], with_views: bool) -> list[tuple[str, str | None]]:
-        plans = [self._plan(context) for context in contexts]
-        codes = [code for shape, skeleton, values in plans if skeleton is not None and skeleton.has_qr
-                 for code in _qr_codes(skeleton, values)]
+    def flatten(self, context: dict[str, Any]) -> Flat:
+        """(the context's shape, its values in order), or None if no shape can describe it."""
+        try:
+            outline, values = _flatten(context, self._tree)
+            shape = self._shapes.get(outline)
+        except (_Unshapeable, TypeError):  # (TypeError: an unhashable value)
+            return None
+        if shape is None:
+            shape = self._shapes[outline] = _Shape(_shape_key(outline))
+        return shape, values
+
+    def fingerprint(self, flat: tuple[_Shape, list[Any]], salt: str) -> str:
+        """A page's fingerprint from its flattened context (the context is its shape and its
+        values), cheaper than pickling the nested context itself."""
+        shape, values = flat
+        digest = hashlib.blake2b(f"{salt}\0{self.template}\0shape\0".encode() + shape.key, digest_size=16)
+        digest.update(pickle.dumps(values, protocol=5))
+        return digest.hexdigest()
+
+    def render_flat(self, flats: Sequence[Flat], contexts: Sequence[dict[str, Any]],
+                    with_views: bool) -> list[tuple[str, str | None]]:
+        """(page, its values_view or None) for contexts already flattened (`flatten`)."""
+        plans = [(flat, self._skeleton(flat, context)) for flat, context in zip(flats, contexts)]
+        codes = [code for flat, skeleton in plans if skeleton is not None and skeleton.has_qr
+                 for code in _qr_codes(skeleton, flat[1])]  # type: ignore[index]  # (skeleton: flat too)
         drawn = iter(self.draw_qr(codes)) if codes else iter(())
         pages: list[tuple[str, str | None]] = []
-        for (shape, skeleton, values), context in zip(plans, contexts):
+        for (flat, skeleton), context in zip(plans, contexts):
             if skeleton is None:
+                self.full_renders += 1
                 pages.append((self._full(context), None))
                 continue
+            shape, values = flat  # type: ignore[misc]
             filled = self._fill(skeleton, values, drawn)
             page = values_view(skeleton.texts, filled)  # (its texts and values interleaved: the page)
-            uses = self._uses[shape] = self._uses.get(shape, 0) + 1
-            if (uses <= CHECK_FIRST or uses % CHECK_EVERY == 0) and page != self._full(context):
+            shape.uses += 1
+            if (shape.uses <= CHECK_FIRST or shape.uses % CHECK_EVERY == 0) and page != self._full(context):
                 raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
                                     f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
             edges = skeleton.edges if with_views else None
             pages.append((page, values_view(edges, filled) if edges is not None else None))
         return pages
 
-    def _plan(self, context: dict[str, Any]) -> tuple[tuple, _Skeleton | None, list[Any]]:
-        """(shape, its skeleton or None to render by Jinja, the values in order)."""
-        try:
-            shape, values = _flatten(context, self._tree)
-            skeleton = self._skeletons.get(shape, _MISSING)
-        except (_Unshapeable, TypeError):  # (TypeError: an unhashable value)
-            self.full_renders += 1
-            return (), None, []
-        if skeleton is _MISSING:
-            skeleton = self._skeletons[shape] = self._build(context, values)
-        if skeleton is None:
-            self.full_renders += 1
-        return shape, skeleton, values
+    def _skeleton(self, flat: Flat, context: dict[str, Any]) -> _Skeleton | None:
+        """The skeleton of a flattened context's shape, built on its first page; None: Jinja."""
+        if flat is None:
+            return None
+        shape, values = flat
+        if shape.skeleton is _MISSING:
+            shape.skeleton = self._build(context, values)
+        return shape.skeleton  # type: ignore[return-value]
 
     def _fill(self, skeleton: _Skeleton, values: list[Any], drawn: Iterator[str] | None = None) -> list[str]:
         """What goes into each slot, as the page shows it. `drawn`: the page's QR codes, already
@@ -245,8 +288,6 @@ class ShapeRenderer:
             skeleton.edges = self.gate.fixed_text_edges(texts)
         return skeleton
 
-
-_MISSING = _Skeleton([], [])
 
 
 def _resolve(qr_part: tuple[str, str], values: list[Any]) -> tuple[str, str]:
