@@ -71,13 +71,17 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
                  lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
         JobGroup("pages:decisions", decisions_key, lambda: penalties.decision_jobs(decisions)),
     ]
+
+    def write_lookups() -> None:
+        writer.write_group("lookup:officers", officers_key,
+                           lambda: lookup_files(officers["certificate_no"], "officers/lookup").items())
+        writer.write_group("lookup:companies", companies_key, lambda: lookup_files(
+            companies.company_lookup_entries(published, checks), "companies/lookup").items())
+
     produced_before = writer.stats.produced
-    render_jobs([jobs, *groups], env, writer, base, settings.workers)
-    state.facts["pages"] = writer.stats.produced - produced_before
-    writer.write_group("lookup:officers", officers_key,
-                       lambda: lookup_files(officers["certificate_no"], "officers/lookup").items())
-    writer.write_group("lookup:companies", companies_key, lambda: lookup_files(
-        companies.company_lookup_entries(published, checks), "companies/lookup").items())
+    render_jobs([jobs, *groups], env, writer, base, settings.workers, meanwhile=write_lookups)
+    lookups = sum(len(writer.groups[name].files) for name in ("lookup:officers", "lookup:companies"))
+    state.facts["pages"] = writer.stats.produced - produced_before - lookups
 
 
 def register() -> None:

@@ -250,7 +250,9 @@ def _process_range(window: tuple[int, int, int]) -> _Results:
 
 
 def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, writer: OutputWriter,
-                base_fingerprint: str, workers: int) -> None:
+                base_fingerprint: str, workers: int, meanwhile: Callable[[], None] | None = None) -> None:
+    """`meanwhile`: other work of this process, done while the pool renders (this process
+    would otherwise only wait for the pool's results)."""
     global _batch
     _shape_renderers.clear()  # skeletons belong to one build's templates
     _each_memo.clear()
@@ -271,11 +273,16 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
               for index, source in enumerate(jobs) for start in range(0, len(source), CHUNK_SIZE)]
     if workers <= 1 or total < PARALLEL_THRESHOLD:
         files = _record_all(writer, (_process_range_with(batch, window) for window in ranges))
+        if meanwhile is not None:
+            meanwhile()
     else:
         _batch = batch
         try:
             with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
-                files = _record_all(writer, pool.imap(_process_range, ranges))
+                results = pool.imap(_process_range, ranges)  # (the workers start now)
+                if meanwhile is not None:
+                    meanwhile()
+                files = _record_all(writer, results)
         finally:
             _batch = None
     for index, (name, key) in groups.items():
