@@ -45,8 +45,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     with paused_gc():
         docs = collect(state.public)
         files = write_index(writer, docs, fmt, settings.workers)
+        save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
     writer.record_group(GROUP, key, list(writer.produced)[first:])
-    save_docs(settings.cache_dir, docs)  # for whoosh (gongshi search), never published
     state.facts["search"] = {"documents": len(docs), "files": files,
                              "records_per_second": round(len(docs) / max(time.perf_counter() - started, 1e-9))}
 
