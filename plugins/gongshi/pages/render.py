@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..gcpause import frozen_for_workers
+from ..gcpause import frozen_for_workers, paused_gc
 from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
@@ -291,7 +291,8 @@ def render_jobs(sources: list[Sequence[PageJob] | JobGroup], env: Environment, w
 
 def _process_range_with(batch: _Batch, window: tuple[int, int, int]) -> _Results:
     source, start, end = window
-    return source, _process(batch, batch.sources[source][start:end])
+    with paused_gc():  # (a chunk's contexts and pages hold no cycles; see gcpause.py)
+        return source, _process(batch, batch.sources[source][start:end])
 
 
 def _record_all(writer: OutputWriter, batches: Iterable[_Results]) -> dict[int, list[str]]:
