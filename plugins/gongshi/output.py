@@ -165,11 +165,10 @@ class OutputWriter:
         dict of them."""
         if self.produced == self.previous and self.groups == self.previous_groups and self.manifest_path.is_file():
             return
-        paths = sorted(self.produced)
-        entries = [self.produced[p] for p in paths]
+        hashes, fingerprints = zip(*self.produced.values()) if self.produced else ((), ())  # (in path order)
         data = {"version": MANIFEST_VERSION, "output": str(self.output_dir), "gate": self.gate.fingerprint,
-                "paths": "\0".join(paths), "hashes": "\0".join(e.hash for e in entries),
-                "fingerprints": "\0".join(e.fingerprint for e in entries),
+                "paths": "\0".join(self.produced), "hashes": "\0".join(hashes),
+                "fingerprints": "\0".join(fingerprints),
                 "groups": {name: [g.key, "\0".join(g.files)] for name, g in sorted(self.groups.items())}}
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(self.manifest_path, pickle.dumps(data, protocol=5))
