@@ -88,7 +88,7 @@ ENTRY_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds",
 
 def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
     """The site-wide feed and one per authority. Each holds FEED_ENTRIES of up to 200,000
-    decisions, so the newest are chosen on (day, number) keys and made into entries alone."""
+    decisions: the newest are chosen on their (day, number) keys, and only they become entries."""
     days = [published or decided for published, decided in
             zip(decisions["published_on"].tolist(), decisions["decided_on"].tolist())]
     keys = list(zip(days, decisions["decision_no"].tolist()))
@@ -101,15 +101,15 @@ def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
         entries = [penalty_entry(row) for row in records(decisions.iloc[positions], ENTRY_COLUMNS)]
         return entries_feed(entries, site, title, path, html_path)
 
-    by_authority: dict[str, list[int]] = {}
+    of_authority: dict[str, list[int]] = {}
     for position, authority in enumerate(decisions["authority"].tolist()):
-        by_authority.setdefault(authority, []).append(position)
-    by_authority = {authority: newest(positions) for authority, positions in by_authority.items()}
+        of_authority.setdefault(authority, []).append(position)
+    newest_of = {authority: newest(positions) for authority, positions in of_authority.items()}
     # The newest of all are among the newest of their authority (sorted: ties keep their order).
-    everyone = newest(sorted(itertools.chain.from_iterable(by_authority.values())))
+    everyone = newest(sorted(itertools.chain.from_iterable(newest_of.values())))
     feeds = {"penalties/feed.xml": feed(everyone, f"{site.name}：新公示的行政处罚决定", "penalties/feed.xml",
                                         "penalties/")}
-    for authority, positions in sorted(by_authority.items()):
+    for authority, positions in sorted(newest_of.items()):
         base = urls.penalties_by("authority", urls.slug(authority))
         feeds[urls.file_of(base).removesuffix("index.html") + "feed.xml"] = feed(
             positions, f"{authority}：新公示的行政处罚决定", base + "feed.xml", base)
