@@ -45,14 +45,15 @@ def yuan(wan: str) -> str:
     return f"{wan}万元（{text}元）"
 
 
-_FIELDS = [(c.key, c.display_label, c.required) for c in SHOWN]  # (looked up once, not per record)
+_FIELDS = [(c.key, c.required) for c in SHOWN]  # (looked up once, not per record)
 
 
-def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Column key -> {label, value} in schema order; blank optional fields are left out.
-    (A dict, not a list: decision pages are rendered by shape, see skeleton.py.)"""
+def decision_fields(row: dict[str, Any]) -> dict[str, str]:
+    """Column key -> value as shown, in schema order; blank optional fields are left out. (A
+    dict, not a list: decision pages are rendered by shape, see skeleton.py; the labels are the
+    template's, `field_labels`.)"""
     fields = {}
-    for key, label, required in _FIELDS:
+    for key, required in _FIELDS:
         value = row.get(key, "")
         if value:
             if key == "fine" or key == "confiscation":
@@ -61,7 +62,7 @@ def decision_fields(row: dict[str, Any]) -> dict[str, dict[str, str]]:
                 value = "、".join(value.split(";"))
         elif not required:
             continue
-        fields[key] = {"label": label, "value": value}
+        fields[key] = value
     return fields
 
 

@@ -77,9 +77,14 @@ class PageJob:
 def site_globals(settings: GongshiSettings) -> dict[str, Any]:
     """What every template may use. Nothing here may change from one day to the next
     (the build date is passed only to the pages that show it), or every page would change."""
+    from ..feeds.datasets import DATASETS
+
     return {
         "site": {"name": settings.sitename, "root": settings.site_root,
                  "url": settings.siteurl, "operator": settings.operator},
+        # Labels of each dataset's columns, for templates that show a record's fields: a page
+        # context then holds the values only (a label is the same on 200,000 pages).
+        "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in DATASETS.items()},
     }
 
 
@@ -107,7 +112,14 @@ def template_globals(settings: GongshiSettings) -> dict[str, Any]:
         "url": lambda path="": root + path,
         "absolute_url": lambda path="": origin + root + path,
         "qr": lambda text, label: Markup(qr_svg(text, label)),
+        "labelled": labelled,
     }
+
+
+def labelled(values: dict[str, Any], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """`{{ summary_list(labelled(fields, field_labels.penalties)) }}`: {key: value} as the
+    [{label, value}] rows summary_list takes."""
+    return [{"label": labels[key], "value": value} for key, value in values.items()]
 
 
 def templates_fingerprint(settings: GongshiSettings) -> str:
