@@ -202,22 +202,17 @@ _SLUG_DROP_OR_LINE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff\n]+")
 
 
 def slug_all(texts: list[str]) -> list[str]:
-    """[pages.urls.slug(t) for t in texts], in one pass over them all joined by newlines: NFKC
-    leaves a newline alone and never joins across it, and the pattern is slug's own with the
-    newline left out, so no run of dropped characters spans two texts. Texts that hold a
-    newline themselves (a quoted cell) are done one by one."""
+    """[pages.urls.slug(t) for t in texts], with one regex pass over them all joined by newlines:
+    the pattern is slug's own with the newline left out, so no run of dropped characters spans
+    two texts. Texts that hold a newline (a quoted cell) are done one by one."""
     from ..pages.urls import slug
 
-    if not texts:
-        return []
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
+    # (normalised one by one: NFKC of the joined texts would normalise all of them slowly as
+    # soon as one needs it; one that is already NFKC is only checked)
+    joined = "\n".join([unicodedata.normalize("NFKC", text) for text in texts])
+    if joined.count("\n") != len(texts) - 1 or not texts:
         return [slug(text) for text in texts]
-    normal = unicodedata.normalize("NFKC", joined)
-    parts = _SLUG_DROP_OR_LINE.sub("-", normal).split("\n")
-    if len(parts) != len(texts):  # (cannot happen: NFKC makes no newline; checked all the same)
-        return [slug(text) for text in texts]
-    return [part.strip("-") for part in parts]
+    return [part.strip("-") for part in _SLUG_DROP_OR_LINE.sub("-", joined).split("\n")]
 
 
 def key_values(frame: pd.DataFrame, key: str) -> pd.Series:
