@@ -101,6 +101,7 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
         frame = frames.get(rule.dataset)
         if frame is None or frame.empty:
             continue
+        frame = frame[[c for c in frame.columns if c in rule_columns(rule)]]  # (filtered below: not all 40)
         if "pub_state" in frame.columns:
             frame = frame[frame["pub_state"] != "scheduled"]  # not published yet: not measured
         if rule.only_if:
@@ -120,6 +121,10 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
                                 "not_publishing": [n for n in names if n not in publishing]})
     result.annual_flags = annual_refresh_flags(agencies, today)
     return result
+
+
+def rule_columns(rule: DeadlineRule) -> set[str]:
+    return {rule.event_column, rule.key_column, rule.agency_column, "published_on", "pub_state", *rule.only_if[:1]}
 
 
 def measured(frame: pd.DataFrame, rule: DeadlineRule, calendar: WorkCalendar,
@@ -151,8 +156,14 @@ def sorted_order(keys: list[list[Any]]) -> list[int]:
     lexsort over the ranks, instead of comparing 200,000 tuples in Python."""
     if not keys or not keys[0]:
         return []
-    ranks = [np.unique(np.array(values, dtype=object), return_inverse=True)[1].reshape(-1) for values in keys]
-    return np.lexsort(ranks[::-1]).tolist()
+    return np.lexsort([_ranks(values) for values in reversed(keys)]).tolist()
+
+
+def _ranks(values: list[Any]) -> np.ndarray:
+    """Each value's place among the sorted distinct values (Python's sort: numpy's sort of
+    an object array is several times slower)."""
+    rank_of = {value: rank for rank, value in enumerate(sorted(set(values)))}
+    return np.fromiter(map(rank_of.__getitem__, values), dtype=np.int64, count=len(values))
 
 
 def annual_refresh_flags(agencies: pd.DataFrame, today: dt.date) -> list[dict[str, str]]:
