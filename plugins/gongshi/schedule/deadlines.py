@@ -110,8 +110,11 @@ def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tupl
             columns[name] += values
     # Sorted as columns (stable, as sorted() on the records would be), then made records.
     order = sorted_order([columns[name] for name in SORT_FIELDS])
-    in_order = [[values[i] for i in order] for values in columns.values()]
-    result.records = [dict(zip(RECORD_FIELDS, row)) for row in zip(*in_order)]
+    result.records = [  # (a dict display: several times faster than dict(zip(...)) 200,000 times)
+        {"dataset": dataset, "rule": label, "key": key, "agency": agency, "event_date": event, "due_by": due,
+         "published_on": published, "published_on_given": given, "on_time": on_time}
+        for dataset, label, key, agency, event, due, published, given, on_time
+        in zip(*([values[i] for i in order] for values in columns.values()))]
     names = sorted(agencies["name"])
     for rule_dataset in sorted({r.dataset for r in rules if r.dataset in frames}):
         publishing = {a for d, a in zip(columns["dataset"], columns["agency"]) if d == rule_dataset}
@@ -152,16 +155,20 @@ def _pick(values: list[Any], positions: list[int]) -> list[Any]:
 
 def sorted_order(keys: list[list[Any]]) -> list[int]:
     """The positions of the rows in the order of sorted() on (keys[0][i], keys[1][i], ...),
-    ties kept in place: each column ranked by its sorted distinct values, then one stable
-    lexsort over the ranks, instead of comparing 200,000 tuples in Python."""
+    ties kept in place, without comparing 200,000 tuples in Python: the rows are first put in
+    the order of the last key alone (a plain sort of str), then stably sorted by the ranks of
+    the other keys, which have few distinct values."""
     if not keys or not keys[0]:
         return []
-    return np.lexsort([_ranks(values) for values in reversed(keys)]).tolist()
+    *first, last = keys
+    order = np.array(sorted(range(len(last)), key=last.__getitem__), dtype=np.int64)
+    if first:
+        order = order[np.lexsort([_ranks(values)[order] for values in reversed(first)])]
+    return order.tolist()
 
 
 def _ranks(values: list[Any]) -> np.ndarray:
-    """Each value's place among the sorted distinct values (Python's sort: numpy's sort of
-    an object array is several times slower)."""
+    """Each value's place among the sorted distinct values."""
     rank_of = {value: rank for rank, value in enumerate(sorted(set(values)))}
     return np.fromiter(map(rank_of.__getitem__, values), dtype=np.int64, count=len(values))
 
