@@ -100,9 +100,17 @@ def _cell_text(cell: object) -> str:
 
 def to_code(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Identifiers: width-normalised, all whitespace removed, upper-cased."""
-    text, _ = to_text(cells)
-    values = map_distinct(text, lambda s: "".join(nfkc(s).split()).upper())
+    distinct = distinct_texts(cells)
+    if distinct is not None:  # (CSV: each distinct cell stripped and read once)
+        numbers, texts = distinct
+        values = spread(numbers, [_code(text.strip()) for text in texts], cells.index)
+    else:
+        values = map_distinct(to_text(cells)[0], _code)
     return values, pd.Series(False, index=cells.index)
+
+
+def _code(text: str) -> str:
+    return "".join(nfkc(text).split()).upper()
 
 
 def parse_date(cell: object) -> str | None:
@@ -204,10 +212,12 @@ def to_integer(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def to_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
     choices = {nfkc(c): c for c in column.choices}
-    text = map_distinct(cells, lambda c: nfkc(blank_to_empty(c)).strip())
-    values = map_distinct(text, lambda s: choices.get(s, "") if s else column.default)
-    bad = (text != "") & ~text.isin(choices)
-    return values, bad
+
+    def read(cell: object) -> tuple[str, bool]:
+        text = nfkc(blank_to_empty(cell)).strip()
+        return (choices.get(text, "") if text else column.default), text != "" and text not in choices
+
+    return map_distinct_pairs(cells, read)
 
 
 def to_multi_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
@@ -217,10 +227,9 @@ def to_multi_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Serie
         parts = [p.strip() for p in MULTI_SEPARATORS.split(nfkc(blank_to_empty(cell)))]
         parts = [p for p in parts if p]
         ok = all(p in choices for p in parts)
-        return ";".join(choices.get(p, p) for p in parts), ok
+        return ";".join(choices.get(p, p) for p in parts), not ok
 
-    pairs = map_distinct(cells, split)
-    return pairs.map(lambda p: p[0]), ~pairs.map(lambda p: p[1]).astype(bool)
+    return map_distinct_pairs(cells, split)
 
 
 _TRUE = {"是", "y", "yes", "true", "1"}
@@ -228,9 +237,25 @@ _FALSE = {"否", "n", "no", "false", "0"}
 
 
 def to_boolean(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    text = map_distinct(cells, lambda c: nfkc(blank_to_empty(c)).strip().casefold())
-    values = map_distinct(text, lambda s: "是" if s in _TRUE else ("否" if s in _FALSE else ""))
-    return values, (text != "") & (values == "")
+    def read(cell: object) -> tuple[str, bool]:
+        text = nfkc(blank_to_empty(cell)).strip().casefold()
+        value = "是" if text in _TRUE else ("否" if text in _FALSE else "")
+        return value, text != "" and value == ""
+
+    return map_distinct_pairs(cells, read)
+
+
+def map_distinct_pairs(cells: pd.Series, function: Callable[[Any], tuple[str, bool]]) -> tuple[pd.Series, pd.Series]:
+    """(values, bad mask) from a function that reads one cell into (value, bad), called once per
+    distinct cell as map_distinct does."""
+    distinct = distinct_texts(cells)
+    if distinct is not None:
+        numbers, texts = distinct
+        values, bad = zip(*[function(text) for text in texts]) if texts else ((), ())
+        return spread(numbers, list(values), cells.index), pd.Series(np.array(bad, dtype=bool)[numbers],
+                                                                     index=cells.index)
+    pairs = map_distinct(cells, function)
+    return pairs.map(lambda p: p[0]), pairs.map(lambda p: p[1]).astype(bool)
 
 
 def coerce_column(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
