@@ -177,7 +177,9 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
         slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)
         for index in slugs[slugs == ""].index:
             log.error(file, int(rows[index]), header, "含字母、数字或汉字的编号", filled[index])
-        clash = slugs[(slugs != "") & slugs.duplicated(keep=False) & ~filled.duplicated(keep=False)]
+        shared = slugs.duplicated(keep=False)
+        # (the values are compared only where two make one slug: usually nowhere)
+        clash = slugs[(slugs != "") & shared & ~filled.duplicated(keep=False)] if shared.any() else slugs[:0]
         for index in clash.index:
             log.error(file, int(rows[index]), header,
                       f"与其他编号生成不同的网址（“{clash[index]}”已被另一编号使用）", filled[index])
