@@ -105,7 +105,7 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
 
     Each rule is worked out once per distinct combination of the columns it reads, then spread
     over the rows: 200,000 decisions share a few kinds, amounts and days."""
-    out = frame.copy()
+    out = frame.copy(deep=False)  # (copy-on-write: the columns added below never reach `frame`)
     levels = per_distinct(frame, ["penalty_kinds", "fine", "party_type"], lambda kinds, fine, party_type: severity(
         _kinds(kinds), _amount(fine), party_type == "自然人", rules))
     last_days = per_distinct(frame.assign(_level=levels), ["publish_until", "decided_on", "credit_repaired_on", "_level"],
