@@ -60,9 +60,14 @@ def is_major(kinds: set[str], fine: float, content: str, rules: PenaltyRules) ->
     if fine > rules.major_fine or "吊销许可证件" in kinds:
         return True
     if "责令停产停业" in kinds:
-        match = _SUSPENSION_RE.search(content)
-        return bool(match) and int(match.group(1)) > rules.major_suspension_months
+        return long_suspension(content, rules)
     return False
+
+
+def long_suspension(content: str, rules: PenaltyRules) -> bool:
+    """处罚内容 orders 停产停业 for more than the major penalty's number of months."""
+    match = _SUSPENSION_RE.search(content)
+    return bool(match) and int(match.group(1)) > rules.major_suspension_months
 
 
 def severity(kinds: set[str], fine: float, is_person: bool, rules: PenaltyRules) -> str:
@@ -106,12 +111,17 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     Each rule is worked out once per distinct combination of the columns it reads, then spread
     over the rows: 200,000 decisions share a few kinds, amounts and days."""
     out = frame.copy(deep=False)  # (copy-on-write: the columns added below never reach `frame`)
-    levels = per_distinct(frame, ["penalty_kinds", "fine", "party_type"], lambda kinds, fine, party_type: severity(
-        _kinds(kinds), _amount(fine), party_type == "自然人", rules))
-    last_days = per_distinct(frame.assign(_level=levels), ["publish_until", "decided_on", "credit_repaired_on", "_level"],
-                             lambda until, decided, repaired, level: last_public_day(
-                                 {"publish_until": until, "decided_on": decided, "credit_repaired_on": repaired},
-                                 level, rules).isoformat())
+
+    def level_of(kinds: str, fine: str, party_type: str) -> str:
+        return severity(_kinds(kinds), _amount(fine), party_type == "自然人", rules)
+
+    def last_day_of(publish_until: str, decided_on: str, credit_repaired_on: str, level: str) -> str:
+        row = {"publish_until": publish_until, "decided_on": decided_on, "credit_repaired_on": credit_repaired_on}
+        return last_public_day(row, level, rules).isoformat()
+
+    levels = per_distinct(frame, ["penalty_kinds", "fine", "party_type"], level_of)
+    last_days = per_distinct(frame.assign(_level=levels),
+                             ["publish_until", "decided_on", "credit_repaired_on", "_level"], last_day_of)
     remedies = per_distinct(frame, ["served_on"], lambda served_on: remedy_deadlines(served_on, calendar, rules))
     out["severity"] = levels.tolist()
     out["major"] = major_penalties(frame, rules).tolist()
@@ -138,8 +148,8 @@ def major_penalties(frame: pd.DataFrame, rules: PenaltyRules) -> np.ndarray:
     majors = per_distinct(frame, ["penalty_kinds", "fine"], settled)
     open_rows = np.flatnonzero(pd.isna(majors))
     if len(open_rows):
-        majors[open_rows] = per_distinct(frame.iloc[open_rows], ["penalty_content"], lambda content: is_major(
-            {"责令停产停业"}, 0.0, content, rules))
+        majors[open_rows] = per_distinct(frame.iloc[open_rows], ["penalty_content"],
+                                         lambda content: long_suspension(content, rules))
     return majors.astype(bool)
 
 
