@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import infer_dtype
 
 from .schema import Column, ColumnType
 
@@ -82,9 +81,9 @@ def nfkc(text: str) -> str:
 
 
 def to_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    if len(cells) == 0 or infer_dtype(cells, skipna=False) == "string":  # CSV cells: no conversion needed
+    try:  # CSV cells, all str: no conversion needed (str.strip refuses anything else)
         values = pd.Series(list(map(str.strip, cells.tolist())), index=cells.index, dtype=object)
-    else:
+    except TypeError:
         values = cells.map(_cell_text).str.strip()
     return values, pd.Series(False, index=cells.index)
 
