@@ -108,6 +108,16 @@ def run_stages(state: BuildState, names: tuple[str, ...]) -> None:
 def run_data_stages(state: BuildState) -> None:
     """feeds -> privacy -> schedule; the first two are loaded from the cache instead when the
     feed bytes, code and settings are the last build's (see datacache.py)."""
+    from .gcpause import paused_gc
+
+    # The stages make millions of objects that live as long as the build (cells, rows, tables)
+    # and hardly any reference cycles: the cyclic collector would only scan them again and
+    # again (measured at 200,000 decisions: 0.8 s of the stages' ~11 s CPU, same peak memory).
+    with paused_gc():
+        _run_data_stages(state)
+
+
+def _run_data_stages(state: BuildState) -> None:
     from . import datacache
 
     cacheable = all(name in _enabled for name in CACHED_STAGES)

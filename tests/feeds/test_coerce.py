@@ -51,3 +51,38 @@ def test_multi_enum_splits_on_every_separator() -> None:
     values, bad = to_multi_enum(pd.Series(["警告；罚款", "罚款、没收违法所得", "警告,罚款;没收违法所得", "罚款;拘役"]), column)
     assert values.tolist()[:3] == ["警告;罚款", "罚款;没收违法所得", "警告;罚款;没收违法所得"]
     assert bad.tolist() == [False, False, False, True]
+
+
+# -- reading each distinct cell once (CSV: all str) gives what reading every cell gives ----------
+def _as_mixed(cells: list[object]) -> pd.Series:
+    """The same cells, with one non-str among them: the cell-by-cell path (XLSX)."""
+    return pd.Series([*cells, None], dtype=object)
+
+
+@pytest.mark.parametrize("column, cells", [
+    (Column("d", "日期", ColumnType.DATE),
+     ["2026-03-05", " 2026-03-05", "2026/3/5", "２０２６-０３-０５", "2026-02-30", "", "46086", "x", "2026-03-05"]),
+    (Column("c", "代码", ColumnType.CODE), [" 91 33ａb ", "91 33AB", "", "x\u3000y", " 91 33ａb "]),
+    (Column("e", "类别", ColumnType.ENUM, choices=("罚款", "警告"), default="罚款"),
+     ["罚款", " 警告 ", "", "没收", "罚款", "ＡＢ"]),
+    (Column("m", "类别", ColumnType.MULTI_ENUM, choices=("罚款", "警告")),
+     ["罚款、警告", "罚款；没收", "", "警告", "罚款、警告"]),
+    (Column("b", "是否", ColumnType.BOOLEAN), ["是", "YES", " n ", "maybe", "", "1", "是"]),
+    (Column("n", "金额", ColumnType.DECIMAL), ["1,200.50", "１２", "", "abc", "1,200.50"]),
+])
+def test_csv_cells_read_as_each_cell_read_alone(column: Column, cells: list[str]) -> None:
+    from gongshi.feeds.coerce import coerce_column
+
+    values, bad, _ = coerce_column(pd.Series(cells, dtype=object), column)
+    one_by_one, bad_alone, _ = coerce_column(_as_mixed(cells), column)
+    assert values.tolist() == one_by_one.tolist()[:-1]
+    assert bad.tolist() == bad_alone.tolist()[:-1]
+    assert values.dtype == object and bad.dtype == bool
+
+
+def test_equal_cells_of_different_types_are_each_read_by_their_own_rule() -> None:
+    from gongshi.feeds.coerce import to_boolean, to_date
+
+    values, bad = to_boolean(pd.Series(["1", 1, True, 1.0], dtype=object))  # 1 == 1.0 == True in Python
+    assert (values.tolist(), bad.tolist()) == (["是", "是", "是", ""], [False, False, False, True])  # "1.0" is no 是
+    assert to_date(pd.Series(["46086", 46086, "46086"], dtype=object))[0].tolist() == ["2026-03-05"] * 3

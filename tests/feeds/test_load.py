@@ -117,3 +117,16 @@ def test_blank_lines_are_not_records(tmp_path: Path) -> None:
     assert not log.errors
     assert tables["officers"].frame["_row"].tolist() == [3, 4, 5]
     assert tables["agencies"].frame["name"][0] == agencies()[0]["主体名称"] and AGENCY_A
+
+
+def test_slugs_of_a_key_column_are_pages_urls_slugs() -> None:
+    """The feeds stage computes the URL slugs of a whole column at once; the pages stage names
+    each page with pages.urls.slug: they must agree, or a clash would go unreported."""
+    from gongshi.feeds.load import slug_all
+    from gongshi.pages.urls import slug
+
+    texts = ["江临市监罚〔2026〕12号", "ＡＢ－１２", "--x--", "", "〔〕", "a\nb", "é\u0301x", "ﬁ ½", "Ⅻ号",
+             "江临 市\t监罚（2026）12号 ", "\u3000号\u3000"]
+    assert slug_all(texts) == [slug(text) for text in texts]
+    assert slug_all([t for t in texts if "\n" not in t]) == [slug(t) for t in texts if "\n" not in t]
+    assert slug_all([]) == []

@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongshi.schedule.calendar import WorkCalendar
-from gongshi.schedule.deadlines import DEFAULT_RULES, annual_refresh_flags, measure
+from gongshi.schedule.deadlines import DEFAULT_RULES, annual_refresh_flags, measure, sorted_order
 from tests.feedkit import AGENCY_A, AGENCY_B, penalties, write_feeds
 from tests.sitekit import build_site
 
@@ -68,3 +70,9 @@ def test_report_and_page_in_the_build(tmp_path: Path) -> None:
     page = (output / "timeliness/index.html").read_text("utf-8")
     assert '<svg class="chart"' in page and "各执法主体公开及时率" in page
     assert "<script" not in page.split("<main")[1]
+
+
+@given(st.lists(st.tuples(*[st.sampled_from(["", "a", "b", "B", "ab", "张", "a\u0300"])] * 4), max_size=40))
+def test_records_are_ordered_as_sorted_orders_them(rows: list[tuple[str, ...]]) -> None:
+    columns = [[row[k] for row in rows] for k in range(4)]
+    assert sorted_order(columns) == sorted(range(len(rows)), key=lambda i: rows[i])  # ties stay in place

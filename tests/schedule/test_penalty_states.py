@@ -75,3 +75,32 @@ def test_remedy_last_days_move_off_holidays() -> None:
 
 def test_add_months_clamps_to_month_end() -> None:
     assert add_months(D(2026, 8, 31), 6) == D(2027, 2, 28)
+
+
+def test_rules_worked_out_once_per_combination_equal_the_rules_row_by_row() -> None:
+    """penalty_states applies each rule once per distinct combination of what it reads; every
+    row must still get what the rule gives that row."""
+    import itertools
+
+    from gongshi.schedule.penalties import is_major, last_public_day, remedy_deadlines, severity
+
+    values = dict(penalty_kinds=["警告", "罚款", "罚款;吊销许可证件", "责令停产停业", "通报批评;罚款"],
+                  fine=["", "0.01", "0.2", "50", "60"], party_type=["自然人", "法人及非法人组织"],
+                  publish_until=["", "2026-05-31"], decided_on=["2025-08-01", "2026-03-05"],
+                  credit_repaired_on=["", "2026-04-10"], state=["正常", "撤回"], published_on=["", "2026-06-01"],
+                  served_on=["", "2025-08-02"],
+                  penalty_content=["责令停产停业6个月", "责令停产停业2个月", "罚款"])
+    rows = [dict(zip(values, combination)) for combination in itertools.product(*values.values())][::7]
+    today, calendar, rules = D(2026, 5, 1), WorkCalendar(), PenaltyRules()
+    out = penalty_states(decisions(*rows), today, calendar, rules)
+    for row, got in zip(rows, out.to_dict("records")):
+        kinds = set(filter(None, row["penalty_kinds"].split(";")))
+        fine = float(row["fine"] or 0)
+        level = severity(kinds, fine, row["party_type"] == "自然人", rules)
+        last = last_public_day(row, level, rules)
+        state = ("withdrawn" if row["state"] == "撤回" else "scheduled" if row["published_on"] > today.isoformat()
+                 else "ended" if today > last else "public")
+        assert (got["severity"], got["major"], got["last_day"], got["pub_state"], (got["review_by"], got["litigation_by"])) \
+            == (level, is_major(kinds, fine, row["penalty_content"], rules), last.isoformat(), state,
+                remedy_deadlines(row["served_on"], calendar, rules))
+    assert len(rows) > 1000 and out["major"].dtype == bool

@@ -98,8 +98,10 @@ def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
     states = frame["pub_state"].tolist()
     changes = [Change(dt.date.fromisoformat(d), "penalties", "", "一件行政处罚决定到达公示日期，开始公示")
                for d, s in zip(frame["published_on"].tolist(), states) if s == "scheduled"]
-    changes += [Change(dt.date.fromisoformat(d) + ONE_DAY, "penalties", k, "公示期满或信用修复，停止公示")
-                for k, d, s in zip(frame["decision_no"].tolist(), frame["last_day"].tolist(), states) if s == "public"]
+    last_days = frame["last_day"].tolist()
+    day_after = {d: dt.date.fromisoformat(d) + ONE_DAY for d in set(last_days)}  # (decisions share few days)
+    changes += [Change(day_after[d], "penalties", k, "公示期满或信用修复，停止公示")
+                for k, d, s in zip(frame["decision_no"].tolist(), last_days, states) if s == "public"]
     return changes
 
 

@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..feeds.load import records
 from .calendar import WorkCalendar
 
 
@@ -86,45 +86,91 @@ class Timeliness:
                 "annual_duties": self.annual_flags}
 
 
+RECORD_FIELDS = ("dataset", "rule", "key", "agency", "event_date", "due_by", "published_on",
+                 "published_on_given", "on_time")
+SORT_FIELDS = ("dataset", "agency", "event_date", "key")  # the order of Timeliness.records
+
+
 def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tuple[DeadlineRule, ...],
             calendar: WorkCalendar, today: dt.date) -> Timeliness:
     """Every published record under a rule, with its due date and whether it was on time."""
     result = Timeliness()
     today_iso = today.isoformat()
+    columns: dict[str, list[Any]] = {name: [] for name in RECORD_FIELDS}
     for rule in rules:
         frame = frames.get(rule.dataset)
         if frame is None or frame.empty:
             continue
+        frame = frame[[c for c in frame.columns if c in rule_columns(rule)]]  # (filtered below: not all 40)
         if "pub_state" in frame.columns:
             frame = frame[frame["pub_state"] != "scheduled"]  # not published yet: not measured
         if rule.only_if:
             frame = frame[frame[rule.only_if[0]] == rule.only_if[1]]
-        needed = list(dict.fromkeys([rule.event_column, rule.key_column, rule.agency_column, "published_on"]))
-        needed = [c for c in needed if c in frame.columns]
-        due_of: dict[str, str] = {}  # event day -> due day: records share few days
-        for row in records(frame, needed):
-            event = row[rule.event_column]
-            if not event:
-                continue
-            due = due_of.get(event)
-            if due is None:
-                due = due_of[event] = calendar.add_working_days(dt.date.fromisoformat(event),
-                                                                rule.working_days).isoformat()
-            published = row.get("published_on") or today_iso
-            result.records.append({"dataset": rule.dataset, "rule": rule.label, "key": row[rule.key_column],
-                                   "agency": row[rule.agency_column], "event_date": event, "due_by": due,
-                                   "published_on": published, "published_on_given": bool(row.get("published_on")),
-                                   "on_time": published <= due})
-    result.records.sort(key=lambda r: (r["dataset"], r["agency"], r["event_date"], r["key"]))
+        for name, values in measured(frame, rule, calendar, today_iso).items():
+            columns[name] += values
+    # Sorted as columns (stable, as sorted() on the records would be), then made records.
+    order = sorted_order([columns[name] for name in SORT_FIELDS])
+    result.records = [  # (a dict display: several times faster than dict(zip(...)) 200,000 times)
+        {"dataset": dataset, "rule": label, "key": key, "agency": agency, "event_date": event, "due_by": due,
+         "published_on": published, "published_on_given": given, "on_time": on_time}
+        for dataset, label, key, agency, event, due, published, given, on_time
+        in zip(*([values[i] for i in order] for values in columns.values()))]
     names = sorted(agencies["name"])
     for rule_dataset in sorted({r.dataset for r in rules if r.dataset in frames}):
-        publishing = {r["agency"] for r in result.records if r["dataset"] == rule_dataset}
+        publishing = {a for d, a in zip(columns["dataset"], columns["agency"]) if d == rule_dataset}
         covered = [n for n in names if n in publishing]
         result.coverage.append({"dataset": rule_dataset, "agencies": len(names), "publishing": len(covered),
                                 "rate": round(len(covered) / len(names), 4) if names else 0.0,
                                 "not_publishing": [n for n in names if n not in publishing]})
     result.annual_flags = annual_refresh_flags(agencies, today)
     return result
+
+
+def rule_columns(rule: DeadlineRule) -> set[str]:
+    return {rule.event_column, rule.key_column, rule.agency_column, "published_on", "pub_state", *rule.only_if[:1]}
+
+
+def measured(frame: pd.DataFrame, rule: DeadlineRule, calendar: WorkCalendar,
+             today_iso: str) -> dict[str, list[Any]]:
+    """The fields of RECORD_FIELDS, as columns, for the records of `frame` with an event date."""
+    events = frame[rule.event_column].tolist()
+    dated = [i for i, event in enumerate(events) if event]
+    given = frame["published_on"].tolist() if "published_on" in frame.columns else [None] * len(events)
+    events, given = _pick(events, dated), _pick(given, dated)
+    due_of = {event: calendar.add_working_days(dt.date.fromisoformat(event), rule.working_days).isoformat()
+              for event in dict.fromkeys(events)}  # records share few days
+    due = [due_of[event] for event in events]
+    published = [day or today_iso for day in given]
+    return {"dataset": [rule.dataset] * len(dated), "rule": [rule.label] * len(dated),
+            "key": _pick(frame[rule.key_column].tolist(), dated),
+            "agency": _pick(frame[rule.agency_column].tolist(), dated),
+            "event_date": events, "due_by": due, "published_on": published,
+            "published_on_given": [bool(day) for day in given],
+            "on_time": [p <= d for p, d in zip(published, due)]}
+
+
+def _pick(values: list[Any], positions: list[int]) -> list[Any]:
+    return [values[i] for i in positions]
+
+
+def sorted_order(keys: list[list[Any]]) -> list[int]:
+    """The positions of the rows in the order of sorted() on (keys[0][i], keys[1][i], ...),
+    ties kept in place, without comparing 200,000 tuples in Python: the rows are first put in
+    the order of the last key alone (a plain sort of str), then stably sorted by the ranks of
+    the other keys, which have few distinct values."""
+    if not keys or not keys[0]:
+        return []
+    *first, last = keys
+    order = np.array(sorted(range(len(last)), key=last.__getitem__), dtype=np.int64)
+    if first:
+        order = order[np.lexsort([_ranks(values)[order] for values in reversed(first)])]
+    return order.tolist()
+
+
+def _ranks(values: list[Any]) -> np.ndarray:
+    """Each value's place among the sorted distinct values."""
+    rank_of = {value: rank for rank, value in enumerate(sorted(set(values)))}
+    return np.fromiter(map(rank_of.__getitem__, values), dtype=np.int64, count=len(values))
 
 
 def annual_refresh_flags(agencies: pd.DataFrame, today: dt.date) -> list[dict[str, str]]:
