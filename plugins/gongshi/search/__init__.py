@@ -74,7 +74,7 @@ def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -
         files = list(index_files(docs, fmt))
         write_files(writer, files, workers)
         return len(files)
-    _target = (writer.gate, writer.output_dir, writer.previous)
+    _target = (writer.gate, writer.output_dir, writer.previous, writer.fresh_output)
     _index = (docs, fmt, None)
     fork = multiprocessing.get_context("fork")
     try:
@@ -105,7 +105,7 @@ def _ranges(count: int, parts: int) -> list[range]:
 def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
     """Stored-document files ("d") or term shards ("t") numbered in the range, gated and written."""
     assert _target is not None and _index is not None  # in a forked worker
-    gate, output_dir, previous = _target
+    gate, output_dir, previous, fresh_output = _target
     docs, fmt, plan = _index
     kind, numbers = part
     if kind == "d":
@@ -113,7 +113,7 @@ def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
     else:
         assert plan is not None
         files = plan.files(numbers)
-    return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath)))
+    return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath), fresh_output))
             for relpath, data in files]
 
 
@@ -129,7 +129,7 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
         if relpath in writer.produced:
             raise ValueError(f"两个页面写入同一路径：{relpath}")
     _pending[:] = files
-    _target = (writer.gate, writer.output_dir, writer.previous)
+    _target = (writer.gate, writer.output_dir, writer.previous, writer.fresh_output)
     try:
         with frozen_for_workers(), multiprocessing.get_context("fork").Pool(workers) as pool:
             for results in pool.imap(_write_range, _ranges(len(files), 4 * workers)):
@@ -142,10 +142,10 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
 
 def _write_range(window: range) -> list[tuple[str, str, str]]:
     assert _target is not None  # in a forked worker
-    gate, output_dir, previous = _target
+    gate, output_dir, previous, fresh_output = _target
     out = []
     for relpath, data in _pending[window.start:window.stop]:
-        digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath))
+        digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath), fresh_output)
         out.append((relpath, digest, outcome))
     return out
 
