@@ -153,7 +153,8 @@ def listing_jobs(public: pd.DataFrame, page_size: int) -> Iterator[PageJob]:
                                             items, page_size):
                 yield PageJob(urls.file_of(url), "penalty_list.html", {
                     "section": "penalties", "heading": f"{heading}：{value}", "pagination": pagination,
-                    "feed_url": f"penalties/authority/{urls.slug(value)}/feed.xml" if facet == "authority" else ""})
+                    "feed_url": f"penalties/authority/{urls.slug(value)}/feed.xml" if facet == "authority" else ""},
+                    fingerprinted=False)
         facets_index[facet] = entries
     yield PageJob(urls.file_of("penalties/"), "penalties.html", {
         "section": "penalties", "total": len(rows), "latest": rows[:20],

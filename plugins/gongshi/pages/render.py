@@ -72,6 +72,9 @@ class PageJob:
     relpath: str  # file under output/, e.g. "officers/339900010000001/index.html"
     template: str
     context: dict[str, Any]
+    # False for pages that any change shifts (a listing, newest first: one new decision moves
+    # every row of its pages down), whose fingerprint would cost more than it ever saves.
+    fingerprinted: bool = True
 
 
 def site_globals(settings: GongshiSettings) -> dict[str, Any]:
@@ -232,10 +235,12 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
         stale: list[tuple[int, PageJob, str, Entry | None, Flat]] = []
         for job in run:
             flat = renderer.flatten(job.context) if renderer is not None else None
-            fingerprint = (renderer.fingerprint(flat, batch.base_fingerprint) if flat is not None  # type: ignore[union-attr]
+            fingerprint = ("" if not job.fingerprinted
+                           else renderer.fingerprint(flat, batch.base_fingerprint) if flat is not None  # type: ignore[union-attr]
                            else job_fingerprint(job, batch.base_fingerprint))
             previous = batch.previous.get(job.relpath)
-            if previous is not None and previous.fingerprint == fingerprint and job.relpath in batch.existing:
+            if (fingerprint and previous is not None and previous.fingerprint == fingerprint
+                    and job.relpath in batch.existing):
                 results.append((job.relpath, previous.hash, fingerprint, "skipped"))
             else:
                 stale.append((len(results), job, fingerprint, previous, flat))
