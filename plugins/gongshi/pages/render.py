@@ -158,23 +158,17 @@ def render_job(env: Environment, job: PageJob) -> bytes:
 
 
 def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
-    return [page for page, _ in render_for_gate(env, jobs, None)]
-
-
-def render_for_gate(env: Environment, jobs: Sequence[PageJob],
-                    gate: PrivacyGate | None) -> list[tuple[bytes, bytes | None]]:
-    """(page, what `gate` may scan instead of the page, or None) for each job, in order. Runs
-    of one template rendered by shape go to its renderer together, so their QR codes are
-    encoded as one batch and the gate reads them by their values (skeleton.py)."""
-    pages: list[tuple[bytes, bytes | None]] = []
+    """Pages in order; runs of one template rendered by shape go to its renderer together, so
+    their QR codes are encoded as one batch. (The build's own path, which also fingerprints and
+    gates each page, is `_process`.)"""
+    pages: list[bytes] = []
     for template, group in itertools.groupby(jobs, key=lambda job: job.template):
         run = list(group)
         branch_keys = SHAPE_TEMPLATES.get(template)
         if branch_keys is None:
-            pages += [(env.get_template(template).render(job.context).encode("utf-8"), None) for job in run]
+            pages += [env.get_template(template).render(job.context).encode("utf-8") for job in run]
         else:
-            renderer = _shape_renderer(env, template, branch_keys, gate)
-            pages += renderer.render_for_gate([job.context for job in run])
+            pages += _shape_renderer(env, template, branch_keys).render_many([job.context for job in run])
     return pages
 
 

@@ -15,9 +15,9 @@ that shape is rendered by Jinja for every page. Logic on values beyond "blank or
 declared in `branch_keys`; if it is not, the spot checks (the first pages of every shape, then
 one in `CHECK_EVERY`) find the difference and the build fails, naming the template.
 
-The privacy gate reads a page by shape too (`render_for_gate`): a skeleton's own text is
-scanned once, and each page's values with the few letters/digits of the text around them
-(privacy.gate.values_view) — exact, at a fraction of the page's bytes.
+The privacy gate reads a page by shape too (`render_flat`, `render_for_gate`): a skeleton's own
+text is scanned once, and each page's values with the few letters/digits of the text around
+them (privacy.gate.values_view) — exact, at a fraction of the page's bytes.
 """
 
 from __future__ import annotations
