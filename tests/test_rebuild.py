@@ -6,6 +6,7 @@ still know every never-publish value.
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
@@ -108,3 +109,31 @@ def test_a_damaged_or_old_manifest_is_as_if_there_were_none(tmp_path: Path) -> N
         code, stats = build_site(feeds, output, TODAY)
         assert code == 0 and stats is not None and stats.written == 0  # same bytes on disk: kept
         assert tree(output) == first
+
+
+def test_a_file_pelican_copies_during_the_build_is_scanned_too(tmp_path: Path) -> None:
+    # With Pelican's static copying switched on, something besides the gated writer writes
+    # into the output folder while the build runs: the end of the build must walk it again.
+    from gongshi import cli
+    from gongshi.pipeline import only_gongshi_writes
+    from tests.sitekit import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "extra").mkdir()
+    (content / "extra" / "contact.txt").write_text("联系电话 13912345678\n", "utf-8")
+    output = tmp_path / "output"
+    overrides = {"GONGSHI_CACHE": str(tmp_path / "cache"), "GONGSHI_WORKERS": 1, "PATH": str(content),
+                 "STATIC_PATHS": ["extra"]}
+    assert not only_gongshi_writes(overrides)
+    assert cli.build(ROOT / "pelicanconf.py", _feeds(tmp_path), TODAY, output, overrides=overrides) == 1
+    assert (output / "extra" / "contact.txt").is_file()  # copied by Pelican, found by the walk
+
+
+def test_only_gongshi_writes_needs_no_static_copying_and_no_other_plugin() -> None:
+    from gongshi.pipeline import only_gongshi_writes
+
+    ours = {"PLUGINS": ["gongshi.feeds", "gongshi.pages"], "STATIC_PATHS": [], "THEME_STATIC_PATHS": []}
+    assert only_gongshi_writes(ours)
+    assert not only_gongshi_writes(ours | {"THEME_STATIC_PATHS": ["static"]})
+    assert not only_gongshi_writes(ours | {"PLUGINS": ["gongshi.feeds", "sitemap"]})

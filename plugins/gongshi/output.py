@@ -234,10 +234,16 @@ class OutputWriter:
                 self.stats.removed += 1
                 _remove_empty_parents(path.parent, self.output_dir)
 
-    def foreign_files(self) -> list[str]:
-        """Files in the output folder this build did not produce (scanned by the gate). The
-        walk is mostly system time, one folder per page: a large output is walked by two
-        processes, each taking every other page folder."""
+    def foreign_files(self, only_this_build_writes: bool = False) -> list[str]:
+        """Files in the output folder this build did not produce (scanned by the gate).
+
+        `only_this_build_writes`: nothing else writes into the folder while the build runs (no
+        Pelican static copying, no other plugin: see pipeline.py), so those files are the ones
+        that were there when it started, known from the listing made then. Otherwise the folder
+        is walked again; the walk is mostly system time, one folder per page, so a large output
+        is walked by two processes, each taking every other page folder."""
+        if only_this_build_writes:
+            return sorted(rel for rel in self.listed_at_start if rel not in self.produced)
         folder = str(self.output_dir)
         if len(self.produced) < PARALLEL_WALK_FILES:
             every = walk_files(folder)
@@ -248,14 +254,22 @@ class OutputWriter:
         return sorted(rel for rel in every if rel not in self.produced)
 
     @functools.cached_property
-    def files_at_start(self) -> frozenset[str]:
-        """The files in the output folder when the build started (what a kept group or a
-        skipped page needs): from the listing made beside the data stages, else listed now."""
-        if self.fresh_output or not self.previous:
+    def listed_at_start(self) -> frozenset[str]:
+        """Every file in the output folder when the build started: from the listing made beside
+        the data stages, else listed now."""
+        if self.fresh_output:
             return frozenset()
         if self.listing is not None:
             return self.listing.result()
         return frozenset(walk_files(str(self.output_dir)))
+
+    @functools.cached_property
+    def files_at_start(self) -> frozenset[str]:
+        """The files in the output folder when the build started, as far as a kept group or a
+        skipped page needs them (none without a manifest: nothing is kept then)."""
+        if self.fresh_output or not self.previous:
+            return frozenset()
+        return self.listed_at_start
 
 
 def _split(joined: str) -> list[str]:

@@ -225,7 +225,7 @@ def _on_finalized(pelican: Any) -> None:
     finish_saving(state.cache_saver)
     writer = state.open_writer()
     leaks = []
-    for relpath in writer.foreign_files():
+    for relpath in writer.foreign_files(only_this_build_writes=only_gongshi_writes(pelican.settings)):
         if relpath in writer.previous:
             continue  # about to be pruned
         leaks += state.gate.scan_bytes(relpath, (writer.output_dir / relpath).read_bytes())
@@ -241,6 +241,16 @@ def _on_finalized(pelican: Any) -> None:
         log.warning("%s", problem)
     log.info("gongshi: %d files produced (%d written, %d unchanged, %d not re-rendered), %d removed",
              stats.produced, stats.written, stats.unchanged, stats.skipped, stats.removed)
+
+
+def only_gongshi_writes(settings: dict[str, Any]) -> bool:
+    """Whether the files of the output folder can only come from this build's gated writer (or
+    from before the build): Pelican copies no static files and no plugin but ours is loaded.
+    Then the end of the build needs no second walk of the folder to find the files it did not
+    write (OutputWriter.foreign_files)."""
+    plugins = [p if isinstance(p, str) else getattr(p, "__name__", "") for p in settings.get("PLUGINS") or []]
+    return (not settings.get("STATIC_PATHS") and not settings.get("THEME_STATIC_PATHS")
+            and all(name.split(".")[0] == "gongshi" for name in plugins))
 
 
 def _generators(pelican: Any) -> type[Generator]:
