@@ -7,7 +7,10 @@ writer, so a rebuild with no change rewrites nothing.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+
+import pandas as pd
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from . import companies, inspections, penalties, site, supervision
@@ -34,17 +37,22 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     base = templates_fingerprint(settings)
 
     decisions = state.public["penalties"].frame
-    published = penalties.ordered_public(decisions)
+    in_public = decisions[decisions["pub_state"] == "public"]
+
+    @functools.cache  # (sorted only if a group below is made: a rebuild with no change keeps them all)
+    def published() -> pd.DataFrame:
+        return penalties.ordered_public(decisions)
+
     checks = inspections.ordered_public(state.public["inspections"].frame)
     outcomes = state.public["supervision"].frame
 
     copy_theme_static(settings.theme_dir, writer)
-    counts = {"penalties": len(published), "inspections": len(checks),
+    counts = {"penalties": len(in_public), "inspections": len(checks),
               "inspection_tasks": checks["task_no"].nunique(),
               "supervision": int((outcomes["pub_state"] == "public").sum())}
     jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today),
             site.not_found_job(), site.data_dictionary_job()]
-    disclosures = site.agency_disclosures(published, checks, supervision.ordered_public(outcomes))
+    disclosures = site.agency_disclosures(in_public, checks, supervision.ordered_public(outcomes))
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size, disclosures)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     calendar = state.calendar
@@ -64,8 +72,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     companies_key = inputs_fingerprint(table("penalties"), table("inspections"), any_day)
     groups = [
         JobGroup("pages:penalty-listings", decisions_key,
-                 lambda: list(penalties.listing_jobs(published, settings.page_size))),
-        JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published, checks)),
+                 lambda: list(penalties.listing_jobs(published(), settings.page_size))),
+        JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published(), checks)),
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:officer-listings", officers_key,
                  lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
@@ -76,7 +84,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write_group("lookup:officers", officers_key,
                            lambda: lookup_files(officers["certificate_no"], "officers/lookup").items())
         writer.write_group("lookup:companies", companies_key, lambda: lookup_files(
-            companies.company_lookup_entries(published, checks), "companies/lookup").items())
+            companies.company_lookup_entries(published(), checks), "companies/lookup").items())
 
     produced_before = writer.stats.produced
     render_jobs([jobs, *groups], env, writer, base, settings.workers, meanwhile=write_lookups)
