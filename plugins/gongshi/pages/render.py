@@ -243,8 +243,7 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
         if renderer is None:
             pages = [(batch.env.get_template(template).render(context).encode("utf-8"), None) for context in contexts]
         else:
-            pages = [(page.encode("utf-8"), view.encode("utf-8") if view is not None else None) for page, view in
-                     renderer.render_flat([flat for *_, flat in stale], contexts, with_views=True)]
+            pages = renderer.render_for_gate(contexts, [flat for *_, flat in stale])
         for (index, job, fingerprint, previous, _), (page, view) in zip(stale, pages):
             digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous,
                                           batch.fresh_output, view)

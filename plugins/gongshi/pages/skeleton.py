@@ -187,10 +187,13 @@ class ShapeRenderer:
         flats = [self.flatten(context) for context in contexts]
         return [page for page, _ in self.render_flat(flats, contexts, with_views=False)]
 
-    def render_for_gate(self, contexts: Sequence[dict[str, Any]]) -> list[tuple[bytes, bytes | None]]:
+    def render_for_gate(self, contexts: Sequence[dict[str, Any]],
+                        flats: Sequence[Flat] | None = None) -> list[tuple[bytes, bytes | None]]:
         """(page, what the privacy gate scans instead of it or None) for many contexts: the
-        page's values_view when its skeleton's own text has passed the gate (`self.gate`)."""
-        flats = [self.flatten(context) for context in contexts]
+        page's values_view when its skeleton's own text has passed the gate (`self.gate`).
+        `flats`: the contexts already flattened (`flatten`), if they are."""
+        if flats is None:
+            flats = [self.flatten(context) for context in contexts]
         return [(page.encode("utf-8"), view.encode("utf-8") if view is not None else None)
                 for page, view in self.render_flat(flats, contexts, with_views=self.gate is not None)]
 
