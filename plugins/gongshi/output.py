@@ -15,7 +15,6 @@ then is still there, the group's files are kept as they are without even making 
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
@@ -23,16 +22,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import xxhash
+
 from .forked import Forked
 from .privacy.gate import PrivacyGate
 
 MANIFEST_NAME = "manifest.pickle"
-MANIFEST_VERSION = 4
+MANIFEST_VERSION = 5  # 5: content hashes are xxh3-128
 PARALLEL_WALK_FILES = 20_000  # below this, one process walks the output folder
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """Whether a file's bytes changed since the last build. xxh3-128, not a cryptographic hash:
+    it is only ever compared with the hash of the same path's previous bytes, and it costs
+    0.5 µs a page against 16 µs for blake2b (300,000 pages a build)."""
+    return xxhash.xxh3_128_hexdigest(data)
 
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC

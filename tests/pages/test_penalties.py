@@ -153,3 +153,26 @@ def test_a_decision_page_is_written_where_its_links_point() -> None:
 
     for number in ("江临市监罚〔2026〕101号", "临江交执罚[2026]9号", "A/B 100%号", "罚字（2026）第 7 号", "ＡＢ罚-1"):
         assert urls.decision_file(number) == urls.file_of(urls.decision(number)), number
+
+
+def test_listings_hold_each_decision_once_per_value_in_display_order() -> None:
+    import pandas as pd
+
+    from gongshi.pages.penalties import positions_by_value
+
+    assert positions_by_value(pd.Series(["乙", "甲", "", "乙"])) == {"乙": [0, 3], "甲": [1]}
+    kinds = pd.Series(["罚款;警告", "警告", "罚款;罚款", ""]).str.split(";")
+    assert positions_by_value(kinds) == {"罚款": [0, 2], "警告": [0, 1]}
+    assert positions_by_value(pd.Series([], dtype=object)) == {}
+
+
+def test_page_links_say_which_page_is_shown() -> None:
+    from gongshi.pages.site import page_nav
+
+    assert page_nav(1, 1, 7, str) == {}  # one page: no pagination at all
+    nav = page_nav(2, 3, 120, lambda n: f"p/{n}/")
+    assert (nav["page"], nav["pages"], nav["total"]) == ("2", "3", "120")
+    assert nav["prev_url"] == "p/1/" and nav["next_url"] == "p/3/"
+    assert [(link["label"], link["url"], link["current"]) for link in nav["links"]] == [
+        ("1", "p/1/", False), ("2", "p/2/", True), ("3", "p/3/", False)]
+    assert page_nav(5, 30, 1500, str)["links"] == []  # too many pages to link each

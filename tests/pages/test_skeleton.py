@@ -241,3 +241,64 @@ def test_page_fingerprints_follow_every_value_and_are_the_same_in_every_process(
     first, second = (json.loads(run.stdout) for run in runs)
     assert first == second
     assert len(set(first)) == len(contexts)
+
+
+def test_every_sample_listing_page_is_byte_identical_to_jinja() -> None:
+    from gongshi.pages import penalties
+    from gongshi.privacy.gate import PrivacyGate
+
+    _, frame = sample_public_penalties()
+    public = penalties.ordered_public(frame)
+    pages, _ = penalties.listing_pages(public, 3)  # small pages: first, middle and last ones, with links
+    jobs = penalties.listing_jobs(pages, public, make_environment(settings()), PrivacyGate())
+    jobs = jobs[0:len(jobs)]
+    assert any(job.context["nav"].get("links") for job in jobs) and any(job.context["page_note"] for job in jobs)
+    assert any(job.context["nav"] and not job.context["nav"]["links"] for job in jobs)  # (over 20 pages)
+    assert_every_page_as_jinja_renders_it("penalty_list.html", jobs)
+
+
+def test_listing_rows_are_gated_as_drawn_and_left_out_of_the_page_view() -> None:
+    from jinja2 import DictLoader
+
+    from gongshi.pages.render import RowDrawer
+    from gongshi.pages.skeleton import CheckedHtml
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"list.html": "<h1>清单</h1>{{ rows }}<p>共 {{ n }} 条</p>",
+                             "rows/penalty_row.html": "<tr><td>{{ d.no }}</td><td>{{ d.party }}</td></tr>\n"})
+    gate = PrivacyGate.from_values(["E99887766"])
+    rows = {i: {"no": f"罚〔2026〕{i}号", "party": f"<某公司{i}>"} for i in range(5)}
+    rows[4]["party"] = "护照E99887766"
+    draw = RowDrawer(env, "rows/penalty_row.html", "d", rows.__getitem__, gate)
+    block = draw("list/1.html", [0, 1, 2])
+    assert type(block) is CheckedHtml
+    renderer = ShapeRenderer(env, "list.html", frozenset(), draw_qr=qr_svgs, gate=gate)
+    [(page, view)] = renderer.render_for_gate([{"rows": block, "n": "3"}])
+    assert page == env.get_template("list.html").render(rows=block, n="3").encode()
+    assert "&lt;某公司1&gt;".encode() in page and "某公司".encode() not in view  # (checked as drawn)
+    with pytest.raises(PrivacyLeak) as leak:
+        draw("list/2.html", [3, 4])
+    assert "list/2.html" in str(leak.value)
+
+
+def test_rows_whose_edges_could_join_a_token_are_read_by_the_page_view() -> None:
+    # A row ending in a digit, next to digits in the page's own text: only the page shows the
+    # phone number, so the rows must stay in its view.
+    from jinja2 import DictLoader
+
+    from gongshi.pages.render import RowDrawer
+    from gongshi.pages.skeleton import CheckedHtml
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+
+    env = make_environment(settings())
+    env.loader = DictLoader({"list.html": "<p>{{ rows }}5678</p>", "rows/penalty_row.html": "{{ d.no }}"})
+    gate = PrivacyGate()
+    draw = RowDrawer(env, "rows/penalty_row.html", "d", {0: {"no": "电话1391234"}}.__getitem__, gate)
+    block = draw("p.html", [0])
+    assert type(block) is not CheckedHtml
+    renderer = ShapeRenderer(env, "list.html", frozenset(), draw_qr=qr_svgs, gate=gate)
+    [(page, view)] = renderer.render_for_gate([{"rows": block}])
+    assert b"13912345678" in page
+    with pytest.raises(PrivacyLeak):
+        gate.check("p.html", page, view)

@@ -43,6 +43,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     def published() -> pd.DataFrame:
         return penalties.ordered_public(decisions)
 
+    @functools.cache  # (the listings' pages and /penalties/'s facet links: one grouping)
+    def listings() -> tuple[list[penalties.ListingPage], dict]:
+        return penalties.listing_pages(published(), settings.page_size)
+
     checks = inspections.ordered_public(state.public["inspections"].frame)
     outcomes = state.public["supervision"].frame
 
@@ -72,7 +76,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     companies_key = inputs_fingerprint(table("penalties"), table("inspections"), any_day)
     groups = [
         JobGroup("pages:penalty-listings", decisions_key,
-                 lambda: list(penalties.listing_jobs(published(), settings.page_size))),
+                 lambda: penalties.listing_jobs(listings()[0], published(), env, writer.gate)),
+        JobGroup("pages:penalty-index", decisions_key, lambda: [penalties.index_job(published(), listings()[1])]),
         JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published(), checks)),
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:officer-listings", officers_key,

@@ -17,7 +17,7 @@ import json
 import multiprocessing
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg, qr_svgs
-from .skeleton import Flat, ShapeRenderer
+from .skeleton import CheckedHtml, Flat, ShapeRenderer, token_free_ends
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
 CHUNK_SIZE = 500
@@ -40,8 +40,8 @@ class LazyJobs:
     """Page jobs made on demand from records, in whichever process renders them: the parent
     does not build 100,000 contexts before the pool starts, and no job is pickled."""
 
-    records: list[dict[str, Any]]
-    make: Callable[[dict[str, Any]], PageJob]
+    records: Sequence[Any]  # what `make` makes a page of: a table row, a page's description...
+    make: Callable[[Any], PageJob]
 
     def __len__(self) -> int:
         return len(self.records)
@@ -148,6 +148,7 @@ SHAPE_TEMPLATES = {
     "penalty.html": frozenset({"section"}),
     "penalty_gone.html": frozenset({"section", "gone.state", "gone.label"}),
     "company.html": frozenset({"section"}),  # (its lists' lengths are part of the shape)
+    "penalty_list.html": frozenset({"section"}),  # (its rows are one value: RowDrawer)
     "rows/penalty_row.html": frozenset(),  # one row of a listing table, see render_each
 }
 _shape_renderers: dict[tuple[int, str, int], ShapeRenderer] = {}  # (env, template, gate)
@@ -197,6 +198,47 @@ def render_each(env: Environment, template: str, name: str, items: Sequence[Any]
 
 
 _each_memo: dict[tuple[int, str, str], dict[int, tuple[Any, str]]] = {}  # (env, template, name) -> id -> (item, html)
+
+
+@dataclass
+class RowDrawer:
+    """The rows of a long listing's tables, by key (`row_of(key)` is the row's context, given to
+    `template` as `name`): each drawn by shape and passed through the privacy gate once per
+    process, however many pages list it. A page's rows come back as one CheckedHtml, which the
+    page's gate view then leaves out (skeleton.py): 12,000 listing pages of 50 rows are not
+    scanned whole. Made before the render pool forks; each worker fills its own copy."""
+
+    env: Environment
+    template: str  # a SHAPE_TEMPLATES row template, e.g. "rows/penalty_row.html"
+    name: str
+    row_of: Callable[[Any], dict[str, Any]]
+    gate: PrivacyGate | None = None
+    # key -> html, and whether its ends are token-free (two dicts of untracked values: the
+    # cyclic collector never walks them)
+    _drawn: dict[Any, str] = field(default_factory=dict)
+    _ends: dict[Any, bool] = field(default_factory=dict)
+    _renderer: ShapeRenderer | None = None
+
+    def __call__(self, path: str, keys: Sequence[Any]) -> Markup:
+        """The rows of `keys`, in order; `path`: the page that shows them (named by a leak)."""
+        drawn = self._drawn
+        missing = list(dict.fromkeys(key for key in keys if key not in drawn))
+        if missing:
+            if self._renderer is None:
+                self._renderer = ShapeRenderer(self.env, self.template, SHAPE_TEMPLATES[self.template], qr_svgs, self.gate)
+            renderer = self._renderer
+            contexts = [{self.name: self.row_of(key)} for key in missing]
+            flats = [renderer.flatten(context) for context in contexts]
+            rows = renderer.render_flat(flats, contexts, with_views=self.gate is not None)
+            if self.gate is not None:  # all at once: a space keeps each row's tokens its own
+                self.gate.check(path, " ".join([html if view is None else view for html, view in rows]).encode("utf-8"))
+            for key, (html, _) in zip(missing, rows):
+                drawn[key] = html
+                self._ends[key] = token_free_ends(html)
+        html = "".join([drawn[key] for key in keys])
+        if self.gate is not None and all([self._ends[key] for key in keys]):
+            return CheckedHtml(html)
+        return Markup(html)
 
 
 # -- rendering: the same function in-process and in the pool's forked workers ----------------

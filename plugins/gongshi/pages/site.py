@@ -29,7 +29,7 @@ def public_fields(dataset: Dataset, record: dict[str, Any]) -> list[dict[str, st
             for c in dataset.columns if c.privacy is Privacy.PUBLIC]
 
 
-def paginate(base_url_of: Any, items: list[dict[str, Any]], size: int) -> Iterator[tuple[str, dict[str, Any]]]:
+def paginate(base_url_of: Any, items: list[Any], size: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """(url, pagination context) for each page of a listing. An empty listing has one page."""
     pages = max(1, math.ceil(len(items) / size))
     for number in range(1, pages + 1):
@@ -37,10 +37,21 @@ def paginate(base_url_of: Any, items: list[dict[str, Any]], size: int) -> Iterat
             "items": items[(number - 1) * size:number * size],
             "page": number, "pages": pages, "total": len(items),
             "first_index": (number - 1) * size + 1,
-            "prev_url": base_url_of(number - 1) if number > 1 else "",
-            "next_url": base_url_of(number + 1) if number < pages else "",
-            "page_urls": [base_url_of(n) for n in range(1, pages + 1)] if pages <= 20 else [],
+            "nav": page_nav(number, pages, len(items), base_url_of),
         }
+
+
+def page_nav(number: int, pages: int, total: int, url_of: Any) -> dict[str, Any]:
+    """What components.pagination shows: texts, links and which link is the current page, and
+    no number a template compares (a listing page rendered by shape, skeleton.py, would
+    otherwise have a shape of its own for every page number). Empty for a single page."""
+    if pages <= 1:
+        return {}
+    return {"page": str(number), "pages": str(pages), "total": str(total),
+            "prev_url": url_of(number - 1) if number > 1 else "",
+            "next_url": url_of(number + 1) if number < pages else "",
+            "links": [{"label": str(n), "url": url_of(n), "current": n == number}
+                      for n in range(1, pages + 1)] if pages <= 20 else []}
 
 
 def agency_disclosures(published_penalties: pd.DataFrame, published_checks: pd.DataFrame,

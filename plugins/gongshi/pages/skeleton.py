@@ -50,6 +50,21 @@ CHECK_FIRST = 3
 CHECK_EVERY = 500
 
 
+class CheckedHtml(Markup):
+    """HTML that has passed the privacy gate by itself, and whose parts (rows) each begin and
+    end with a character no token holds (token_free_ends): no token reaches across its edges.
+    A page's gate view therefore shows one space in its place (render_flat) instead of
+    scanning it again. Made by pages.render.RowDrawer; any other Markup is scanned as usual."""
+
+    __slots__ = ()
+
+
+def token_free_ends(html: str) -> bool:
+    """Whether a text's first and last characters can be no part of a gate token: not an ASCII
+    letter or digit, and not a full-width one (the gate folds those into tokens)."""
+    return not html or not any(c.isascii() and c.isalnum() or "\uff10" <= c <= "\uff5a" for c in (html[0], html[-1]))
+
+
 class ShapeMismatch(RuntimeError):
     """A page rendered by skeleton differs from Jinja's: the template branches on a value that
     is not declared in its branch keys (pages.render.SHAPE_TEMPLATES)."""
@@ -99,39 +114,40 @@ def _flatten(context: dict[str, Any], tree: dict[str, dict]) -> tuple[tuple, lis
     strings are blank, branch values as they are, and every non-string value with its type."""
     outline: list[Any] = []
     values: list[Any] = []
-    add, keep = outline.append, values.append
-
-    def walk(value: Any, node: dict | None, branch: bool) -> None:
-        kind = type(value)
-        if kind is str:
-            add(value if branch else value != "")
-            keep(value)
-        elif kind is dict:
-            add(_DICT)
-            for key, item in value.items():
-                add(key)
-                if type(item) is str and not (node and key in node):  # the common case, inline
-                    add(item != "")
-                    keep(item)
-                else:
-                    walk(item, node.get(key) if node else None, node is not None and key in node)
-            add(_END)
-        elif kind is list or kind is tuple:
-            add(_LIST)
-            add(len(value))
-            for item in value:
-                walk(item, node, branch)
-        elif isinstance(value, str):  # Markup and other str subclasses: substituted like str
-            add((kind, value if branch else value != ""))
-            keep(value)
-        elif isinstance(value, (set, frozenset, dict)):
-            raise _Unshapeable
-        else:  # numbers, booleans, None, dates: their value is part of the shape
-            add((kind, value))
-            keep(value)
-
-    walk(context, tree, False)
+    _walk(context, tree, False, outline.append, values.append)
     return tuple(outline), values
+
+
+def _walk(value: Any, node: dict | None, branch: bool, add: Callable[[Any], None], keep: Callable[[Any], None]) -> None:
+    # (A module function, not a closure in _flatten: a closure that calls itself is a reference
+    # cycle, left to the cyclic collector with both lists, once per page.)
+    kind = type(value)
+    if kind is str:
+        add(value if branch else value != "")
+        keep(value)
+    elif kind is dict:
+        add(_DICT)
+        for key, item in value.items():
+            add(key)
+            if type(item) is str and not (node and key in node):  # the common case, inline
+                add(item != "")
+                keep(item)
+            else:
+                _walk(item, node.get(key) if node else None, node is not None and key in node, add, keep)
+        add(_END)
+    elif kind is list or kind is tuple:
+        add(_LIST)
+        add(len(value))
+        for item in value:
+            _walk(item, node, branch, add, keep)
+    elif isinstance(value, str):  # Markup and other str subclasses: substituted like str
+        add((kind, value if branch else value != ""))
+        keep(value)
+    elif isinstance(value, (set, frozenset, dict)):
+        raise _Unshapeable
+    else:  # numbers, booleans, None, dates: their value is part of the shape
+        add((kind, value))
+        keep(value)
 
 
 _OUTLINE_MARKERS = {id(_DICT): ("\0", "dict"), id(_LIST): ("\0", "list"), id(_END): ("\0", "end")}
@@ -237,7 +253,7 @@ class ShapeRenderer:
                 raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
                                     f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
             edges = skeleton.edges if with_views else None
-            pages.append((page, values_view(edges, filled) if edges is not None else None))
+            pages.append((page, values_view(edges, _gate_values(skeleton, values, filled)) if edges is not None else None))
         return pages
 
     def _skeleton(self, flat: Flat, context: dict[str, Any]) -> _Skeleton | None:
@@ -291,6 +307,16 @@ class ShapeRenderer:
             skeleton.edges = self.gate.fixed_text_edges(texts)
         return skeleton
 
+
+
+def _gate_values(skeleton: _Skeleton, values: list[Any], filled: list[str]) -> list[str]:
+    """The values as a page's gate view holds them: as shown, but a non-blank CheckedHtml
+    (already gated, no token across its edges) as one space, which keeps the texts either side
+    apart just as its own first and last characters do."""
+    if not any(type(value) is CheckedHtml for value in values):
+        return filled
+    return [" " if isinstance(slot, int) and type(values[slot]) is CheckedHtml and values[slot] else text
+            for slot, text in zip(skeleton.slots, filled)]
 
 
 def _resolve(qr_part: tuple[str, str], values: list[Any]) -> tuple[str, str]:
