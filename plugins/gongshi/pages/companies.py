@@ -7,35 +7,51 @@ by full name.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from ..feeds.load import records
 from . import urls
 from .inspections import COLUMNS as INSPECTION_COLUMNS
 from .inspections import result_row
-from .penalties import COMPANY_COLUMNS, yuan
+from .penalties import COMPANY_COLUMNS, positions_by_value, yuan
 from .render import LazyJobs, PageJob
+
+
+@dataclass(frozen=True)
+class CompanySources:
+    """The columns company pages read, as lists (positions are rows of the public frames)."""
+
+    decisions: dict[str, list[Any]]
+    checks: dict[str, list[Any]]
+
+    def decision(self, position: int) -> dict[str, Any]:
+        return {key: values[position] for key, values in self.decisions.items()}
+
+    def check(self, position: int) -> dict[str, Any]:
+        return {key: values[position] for key, values in self.checks.items()}
 
 
 def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> LazyJobs:
     """A page per 统一社会信用代码 among published decisions and published inspection results
     (both frames already public-only and newest first), made on demand by whichever process
-    renders it."""
-    decisions: dict[str, list[dict[str, Any]]] = {}
-    for record in records(penalties[penalties["party_uscc"] != ""], COMPANY_COLUMNS):
-        decisions.setdefault(record["party_uscc"], []).append(record)
-    checks: dict[str, list[dict[str, Any]]] = {}
-    for record in records(inspections[inspections["subject_uscc"] != ""], INSPECTION_COLUMNS):
-        checks.setdefault(record["subject_uscc"], []).append(record)
-    return LazyJobs([{"uscc": uscc, "decisions": decisions.get(uscc, []), "checks": checks.get(uscc, [])}
-                     for uscc in sorted(decisions.keys() | checks.keys())], company_page)
+    renders it. The parent only groups row positions by code (one sort, not a dict per row)."""
+    decisions = positions_by_value(penalties["party_uscc"])
+    checks = positions_by_value(inspections["subject_uscc"])
+    sources = CompanySources({key: penalties[key].tolist() for key in COMPANY_COLUMNS},
+                             {key: inspections[key].tolist() for key in INSPECTION_COLUMNS})
+    return LazyJobs([(uscc, decisions.get(uscc, ()), checks.get(uscc, ())) for uscc in sorted(decisions.keys() | checks.keys())],
+                    functools.partial(company_page, sources=sources))
 
 
-def company_page(company: dict[str, Any]) -> PageJob:
-    uscc, mine, checked = company["uscc"], company["decisions"], company["checks"]
+def company_page(company: tuple[str, Sequence[int], Sequence[int]], sources: CompanySources) -> PageJob:
+    uscc, decision_rows, check_rows = company
+    mine = [sources.decision(p) for p in decision_rows]
+    checked = [sources.check(p) for p in check_rows]
     names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
     return PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
         "section": "",
@@ -58,8 +74,9 @@ def decision_card(row: dict[str, Any]) -> dict[str, Any]:
 def company_lookup_entries(penalties: pd.DataFrame, inspections: pd.DataFrame) -> dict[str, str]:
     """Lookup key (full 统一社会信用代码, or full name) -> the company's USCC."""
     entries: dict[str, str] = {}
-    pairs = list(zip(penalties["party_uscc"], penalties["party_name"]))
-    pairs += zip(inspections["subject_uscc"], inspections["subject_name"])
+    # (distinct pairs, in order: a business with many decisions is looked at once)
+    pairs = dict.fromkeys(zip(penalties["party_uscc"].tolist(), penalties["party_name"].tolist()))
+    pairs.update(dict.fromkeys(zip(inspections["subject_uscc"].tolist(), inspections["subject_name"].tolist())))
     for uscc, name in pairs:
         if uscc:
             entries[uscc] = uscc

@@ -221,9 +221,11 @@ def listing_job(page: ListingPage, rows: RowDrawer) -> PageJob:
 
 def listing_jobs(pages: list[ListingPage], public: pd.DataFrame, env: Environment,
                  gate: PrivacyGate | None) -> LazyJobs:
-    """The listing pages (listing_pages(public, ...)), made and their rows drawn by whichever
-    render process renders them."""
+    """The listing pages (listing_pages(public, ...)), made by whichever render process renders
+    them, from rows drawn here, before the pool forks."""
     rows = RowDrawer(env, "rows/penalty_row.html", "d", ListingRows.of(public), gate)
+    for page in pages:  # (each row once, named by the first page that lists it)
+        rows.draw(page.relpath, page.pagination["items"])
     return LazyJobs(pages, functools.partial(listing_job, rows=rows))
 
 

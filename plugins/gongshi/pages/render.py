@@ -206,7 +206,8 @@ class RowDrawer:
     `template` as `name`): each drawn by shape and passed through the privacy gate once per
     process, however many pages list it. A page's rows come back as one CheckedHtml, which the
     page's gate view then leaves out (skeleton.py): 12,000 listing pages of 50 rows are not
-    scanned whole. Made before the render pool forks; each worker fills its own copy."""
+    scanned whole. Made, and its rows drawn (`draw`), before the render pool forks: each worker
+    would otherwise draw nearly every row again (a decision is listed in four listings)."""
 
     env: Environment
     template: str  # a SHAPE_TEMPLATES row template, e.g. "rows/penalty_row.html"
@@ -221,24 +222,28 @@ class RowDrawer:
 
     def __call__(self, path: str, keys: Sequence[Any]) -> Markup:
         """The rows of `keys`, in order; `path`: the page that shows them (named by a leak)."""
-        drawn = self._drawn
-        missing = list(dict.fromkeys(key for key in keys if key not in drawn))
-        if missing:
-            if self._renderer is None:
-                self._renderer = ShapeRenderer(self.env, self.template, SHAPE_TEMPLATES[self.template], qr_svgs, self.gate)
-            renderer = self._renderer
-            contexts = [{self.name: self.row_of(key)} for key in missing]
-            flats = [renderer.flatten(context) for context in contexts]
-            rows = renderer.render_flat(flats, contexts, with_views=self.gate is not None)
-            if self.gate is not None:  # all at once: a space keeps each row's tokens its own
-                self.gate.check(path, " ".join([html if view is None else view for html, view in rows]).encode("utf-8"))
-            for key, (html, _) in zip(missing, rows):
-                drawn[key] = html
-                self._ends[key] = token_free_ends(html)
-        html = "".join([drawn[key] for key in keys])
+        self.draw(path, keys)
+        html = "".join([self._drawn[key] for key in keys])
         if self.gate is not None and all([self._ends[key] for key in keys]):
             return CheckedHtml(html)
         return Markup(html)
+
+    def draw(self, path: str, keys: Sequence[Any]) -> None:
+        """Draw and gate the rows of `keys` not drawn yet."""
+        missing = list(dict.fromkeys(key for key in keys if key not in self._drawn))
+        if not missing:
+            return
+        if self._renderer is None:
+            self._renderer = ShapeRenderer(self.env, self.template, SHAPE_TEMPLATES[self.template], qr_svgs, self.gate)
+        renderer = self._renderer
+        contexts = [{self.name: self.row_of(key)} for key in missing]
+        flats = [renderer.flatten(context) for context in contexts]
+        rows = renderer.render_flat(flats, contexts, with_views=self.gate is not None)
+        if self.gate is not None:  # all at once: a space keeps each row's tokens its own
+            self.gate.check(path, " ".join([html if view is None else view for html, view in rows]).encode("utf-8"))
+        for key, (html, _) in zip(missing, rows):
+            self._drawn[key] = html
+            self._ends[key] = token_free_ends(html)
 
 
 # -- rendering: the same function in-process and in the pool's forked workers ----------------
