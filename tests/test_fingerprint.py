@@ -28,3 +28,12 @@ def test_any_change_to_a_table_changes_its_fingerprint(changed: pd.DataFrame) ->
 
 def test_the_same_values_give_the_same_fingerprint() -> None:
     assert frame_fingerprint(BASE.copy(deep=True)) == frame_fingerprint(BASE)
+
+
+def test_tables_hashed_by_two_processes_have_the_fingerprints_one_process_gives(monkeypatch) -> None:  # noqa: ANN001
+    import gongshi.fingerprint as fingerprint
+
+    monkeypatch.setattr(fingerprint, "PARALLEL_ROWS", 0)  # (fork even for these small tables)
+    tables = {"a": BASE, "b": BASE.assign(party=["x", "y"]), "c": BASE[["n"]]}
+    assert fingerprint.frame_fingerprints(tables, workers=2) == {name: frame_fingerprint(t) for name, t in tables.items()}
+    assert len(set(fingerprint.frame_fingerprints(tables, workers=2).values())) == 3

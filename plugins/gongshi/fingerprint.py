@@ -34,14 +34,50 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def frame_fingerprint(frame: pd.DataFrame) -> str:
-    """Column names, types and every value, in order (row order shapes listings)."""
+def frame_fingerprint(frame: pd.DataFrame, column_digests: list[bytes] | None = None) -> str:
+    """Column names, types and every value, in order (row order shapes listings).
+    `column_digests`: column_digest of each column, if already made (frame_fingerprints)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(pickle.dumps([(str(c), str(t)) for c, t in frame.dtypes.items()], protocol=5))
     digest.update(len(frame).to_bytes(8, "little"))
-    for column in frame.columns:
-        digest.update(_column_bytes(frame[column]))
+    for value in column_digests if column_digests is not None else map(column_digest, _columns(frame)):
+        digest.update(value)
     return digest.hexdigest()
+
+
+def frame_fingerprints(frames: dict[str, pd.DataFrame], workers: int) -> dict[str, str]:
+    """frame_fingerprint of many tables, their columns hashed by two processes when there are
+    cores for it: the build waits for these before its output stages start, with nothing else
+    to do (200,000 decisions: ~1.3 s in one process)."""
+    columns = [(name, column) for name, frame in frames.items() for column in _columns(frame)]
+    if workers < 2 or sum(len(frame) for frame in frames.values()) < PARALLEL_ROWS:
+        digests = [column_digest(column) for _, column in columns]
+    else:
+        from .forked import Forked
+
+        aside = Forked.start("fingerprints", _column_digests, [column for _, column in columns[1::2]])
+        here = _column_digests([column for _, column in columns[0::2]])
+        digests = [b""] * len(columns)
+        digests[0::2], digests[1::2] = here, aside.result()
+    by_table: dict[str, list[bytes]] = {name: [] for name in frames}
+    for (name, _), value in zip(columns, digests):
+        by_table[name].append(value)
+    return {name: frame_fingerprint(frame, by_table[name]) for name, frame in frames.items()}
+
+
+PARALLEL_ROWS = 50_000  # below this, forking costs more than it saves
+
+
+def _columns(frame: pd.DataFrame) -> list[pd.Series]:
+    return [frame.iloc[:, i] for i in range(frame.shape[1])]
+
+
+def _column_digests(columns: list[pd.Series]) -> list[bytes]:
+    return [column_digest(column) for column in columns]
+
+
+def column_digest(column: pd.Series) -> bytes:
+    return hashlib.blake2b(_column_bytes(column), digest_size=16).digest()
 
 
 def _column_bytes(column: pd.Series) -> bytes:

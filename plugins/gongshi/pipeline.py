@@ -82,6 +82,16 @@ class BuildState:
             self._fingerprints[key] = frame_fingerprint(self.public[name].frame)
         return self._fingerprints[key]
 
+    def hash_tables(self) -> None:
+        """table_fingerprint of every public table, at once (with both cores)."""
+        from .fingerprint import frame_fingerprints
+
+        if self.public is None:
+            return
+        frames = {name: self.public[name].frame for name in self.public.tables if "table:" + name not in self._fingerprints}
+        for name, value in frame_fingerprints(frames, self.settings.workers).items():
+            self._fingerprints["table:" + name] = value
+
     def open_writer(self) -> OutputWriter:
         if self.writer is None:
             self.writer = OutputWriter(self.settings.output_dir, self.settings.cache_dir, self.gate,
@@ -145,8 +155,7 @@ def run_output_stages(state: BuildState) -> None:
     names = tuple(n for n in STAGE_ORDER if n not in DATA_STAGES and n in _enabled)
     aside = [n for n in names if n in BACKGROUND_STAGES] if state.settings.workers > 1 else []
     if aside:
-        for table in state.public.tables if state.public is not None else ():
-            state.table_fingerprint(table)  # every stage keys its groups by these: hash them once
+        state.hash_tables()  # every stage keys its groups by these: hash them once
         state.open_writer().files_at_start  # noqa: B018 - received here, once, not in each child
     started = [BackgroundStage.start(state, name, _enabled[name]) for name in aside]
     try:
