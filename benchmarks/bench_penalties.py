@@ -1,6 +1,7 @@
 """Benchmark: a city's penalty decisions (default 200,000) through the whole build.
 
     python benchmarks/bench_penalties.py [--penalties 200000] [--work /dev/shm/bench] [--skip-hugo | --skip-hugo-same]
+                                         [--rounds N]
 
 Prints, and writes to <work>/penalties-results-N.json:
 - full build (empty output and cache), pages and pages/s, peak RSS;
@@ -9,7 +10,9 @@ Prints, and writes to <work>/penalties-results-N.json:
 - Hugo on the same decisions, cold, twice: one page per decision only (comparable layout), and
   the same pages as the portal's (decision pages, the four paginated listings by authority,
   year, violation type and penalty kind, and a page per company), from the same public records
-  and states as the build (taken from gongshi's data stages; not timed).
+  and states as the build (taken from gongshi's data stages; not timed);
+- with --rounds N, the full build and Hugo's decision pages N times each, alternately, and their
+  medians: on a shared 2-core VM one run of either varies by 10-20%, so one pair decides nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -239,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--skip-hugo-same", action="store_true",
                         help="only Hugo's decision pages (its same-pages build takes ~15 minutes at 200,000)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="full builds and Hugo decision-page builds, alternately, to compare medians")
     args = parser.parse_args(argv)
     n, work = args.penalties, args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -275,6 +281,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"hugo: cold build of the same pages ({count} decisions) ...")
             results["hugo_same"] = hugo_build(hugo, site, work / f"hugo-same-{n}.log") | {"pages": count}
 
+    if args.rounds > 1:
+        fulls, hugos = [full["seconds"]], [results["hugo"]["seconds"]] if "hugo" in results else []
+        for round_number in range(2, args.rounds + 1):
+            print(f"round {round_number} of {args.rounds}: full build, then Hugo's decision pages ...")
+            shutil.rmtree(run_dir / "again", ignore_errors=True)
+            fulls.append(pelican(feeds, run_dir / "again" / "out", run_dir / "again" / "cache",
+                                 run_dir / "again.log")["seconds"])
+            shutil.rmtree(run_dir / "again", ignore_errors=True)
+            if hugos:
+                hugos.append(hugo_build(hugo, work / f"hugo-penalties-{n}", work / f"hugo-penalties-{n}.log")["seconds"])
+        results["rounds"] = {"full": fulls, "hugo": hugos, "full_median": statistics.median(fulls),
+                             "hugo_median": statistics.median(hugos) if hugos else None,
+                             "full_not_slower": sum(f <= h for f, h in zip(fulls, hugos))}
+
     rows = [("decisions", n), ("full build, s", full["seconds"]), ("  CPU s (user + system)", full["cpu_seconds"]),
             ("  pages (*.html)", pages),
             ("  pages/s", results["pages_per_s"]), ("  peak RSS, MB", full["peak_rss_mb"]),
@@ -290,6 +310,12 @@ def main(argv: list[str] | None = None) -> int:
                       else f"FAILED (exit {hugo_run['rc']} after {hugo_run['seconds']} s), see the log"),
                      ("  pages (*.html)", hugo_run["pages_html"]),
                      ("  CPU s, peak RSS MB", (hugo_run["cpu_seconds"], hugo_run["peak_rss_mb"]))]
+    if "rounds" in results:
+        rounds = results["rounds"]
+        rows += [(f"full build, {args.rounds} rounds, s", rounds["full"]), ("  median", rounds["full_median"])]
+        if rounds["hugo"]:
+            rows += [(f"Hugo decision pages, {args.rounds} rounds, s", rounds["hugo"]), ("  median", rounds["hugo_median"]),
+                     ("rounds where the full build was not slower", f"{rounds['full_not_slower']} of {args.rounds}")]
     for label, value in rows:
         print(f"{label:45s} {value}")
     path = work / f"penalties-results-{n}.json"
