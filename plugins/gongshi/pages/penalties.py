@@ -99,6 +99,11 @@ def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.take(order)
 
 
+# What decision_page reads (a record per decision holds only these: 200,000 of them are made).
+DECISION_COLUMNS = frozenset({*PAGE_KEYS, *(key for key, _ in _FIELDS), "pub_state", "party_uscc", "authority",
+                              "decided_on", "withdrawn_on", "withdrawal_reason", "last_day"})
+
+
 def decision_page(row: dict[str, Any]) -> PageJob:
     file = urls.decision_file(row["decision_no"])
     state = row["pub_state"]
@@ -125,7 +130,7 @@ def decision_jobs(frame: pd.DataFrame) -> LazyJobs:
     """A page per decision that has been published (scheduled ones do not exist yet), made on
     demand by whichever process renders it."""
     shown = frame[frame["pub_state"] != "scheduled"]
-    return LazyJobs(records(shown, list(shown.columns)), decision_page)
+    return LazyJobs(records(shown, [c for c in shown.columns if c in DECISION_COLUMNS]), decision_page)
 
 
 def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:
