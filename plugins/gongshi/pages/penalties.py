@@ -169,8 +169,8 @@ def positions_by_value(values: pd.Series) -> dict[str, list[int]]:
 
 @dataclass(frozen=True)
 class ListingRows:
-    """listing_row of the published decision at each position (newest first), made when a page
-    first needs it: in the render worker that draws it, not for all 200,000 in the parent."""
+    """listing_row of the published decision at each position (newest first), made when its
+    row is drawn (RowDrawer.draw): the columns are lists, and no dict per decision waits for it."""
 
     columns: dict[str, list[Any]]
 

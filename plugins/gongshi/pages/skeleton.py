@@ -54,7 +54,8 @@ class CheckedHtml(Markup):
     """HTML that has passed the privacy gate by itself, and whose parts (rows) each begin and
     end with a character no token holds (token_free_ends): no token reaches across its edges.
     A page's gate view therefore shows one space in its place (render_flat) instead of
-    scanning it again. Made by pages.render.RowDrawer; any other Markup is scanned as usual."""
+    scanning it again. Made by pages.render.RowDrawer; any other Markup is scanned as usual.
+    (Markup's methods return their own class: derive nothing from one.)"""
 
     __slots__ = ()
 
