@@ -321,3 +321,28 @@ def test_value_files_same_bytes_and_in_the_build_hash():
     x_file = next(p for p, _ in hashes if p.startswith("search/x/"))
     changed = [(p, "0" * len(h) if p == x_file else h) for p, h in hashes]
     assert meta_file(len(shop_docs()) + 30, VALUES, changed)[1] != first["search/meta.json"]
+
+
+def test_value_texts_are_the_normalised_values_in_every_batch_even_holding_nul():
+    """The value lists' texts come from the analysed batches (cut from their joined text, or
+    one by one in a batch where a value holds NUL): each is `normalise` of a field value."""
+    from gongshi.search.index import build_postings
+
+    odd = [SearchDoc("penalties", f"N{i}", f"penalties/N{i}/", ("大丰收水果\0店ＡＢ", "Ｘ大丰收水产", f"罚{i}号"),
+                     agency="丙局", year="2024", status="公示中", date=f"2024-02-{i + 1:02d}") for i in range(5)]
+    docs = sorted(shop_docs(2) + odd, key=display_order_key)
+    every_field = {normalise(f) for d in docs for f in d.fields}
+    seen = None
+    for batch in (1, 4, 1 << 16):
+        postings = build_postings(docs, VALUES, batch=batch)
+        rows = {}
+        for j, number in enumerate(postings.values.terms.tolist()):
+            term = postings.terms[number]
+            values, _ = postings.values.row(j)
+            expected = {normalise(f) for d in docs for f in d.fields if term in index_terms(normalise(f))}
+            assert set(values) == expected and len(values) == len(expected), (batch, term)
+            assert set(values) <= every_field
+            rows[term] = values
+        assert "大丰收水果\0店ab" in rows["丰收"] and "x大丰收水产" in rows["丰收"]
+        assert seen is None or rows == seen  # the same lists, in the same order, whatever the batch
+        seen = rows

@@ -25,6 +25,8 @@ import hashlib
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -44,6 +46,7 @@ _CP_BITS = 21  # bits of one Unicode code point
 _WORD_TAG = 1 << 42  # term codes: unigram < 2^21 <= bigram < 2^42 <= word < 2^43 <= facet
 _FACET_TAG = 1 << 43
 _VALUE_SHIFT = 43  # value-term keys: (value in its batch << 43) | term code (< 2^43)
+_FIELDS = itemgetter(SearchDoc._fields.index("fields"))
 
 
 @dataclass(frozen=True)
@@ -172,12 +175,14 @@ def build_postings(docs: list[SearchDoc], fmt: IndexFormat | None = None, batch:
     facet terms each numbered by first appearance in document order (the shard files list
     them in this order, so it must not depend on anything else). Given the format, it also
     finds the values of the terms that get value lists (`term_values`)."""
-    counts = np.fromiter((len(d.fields) for d in docs), dtype=np.int64, count=len(docs))
-    entry_value, values = pd.factorize(pd.Series([f for d in docs for f in d.fields], dtype=object), sort=False)
+    fields = list(map(_FIELDS, docs))  # (operator.itemgetter and chain: no Python loop per value)
+    counts = np.fromiter(map(len, fields), dtype=np.int64, count=len(docs))
+    entry_value, values = pd.factorize(np.fromiter(chain.from_iterable(fields), dtype=object, count=int(counts.sum())),
+                                       sort=False)
     # Values are numbered by first appearance in document-then-field order, and so, within
     # them, are their words: numbering words in that order is numbering them as they first
     # appear in the documents' text.
-    value_codes, value_starts, words = _value_terms(list(values), batch)
+    value_codes, value_starts, words, texts = _value_terms(list(values), batch)
     facet_codes, facet_docs, facets = _facet_postings(docs)
     term_codes = _sorted_unique(np.concatenate((value_codes, facet_codes)))
     value_ranks = np.searchsorted(term_codes, value_codes)
@@ -199,12 +204,12 @@ def build_postings(docs: list[SearchDoc], fmt: IndexFormat | None = None, batch:
     if fmt is not None:
         df = np.diff(starts)
         qualifying = (df > fmt.page) & (df <= fmt.head) & (term_codes < _FACET_TAG)
-        postings.values = term_values(qualifying, value_ranks, value_starts, values, entry_value, entry_doc,
+        postings.values = term_values(qualifying, value_ranks, value_starts, texts, entry_value, entry_doc,
                                       doc_bits)
     return postings
 
 
-def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: np.ndarray, values: pd.Index,
+def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: np.ndarray, texts: list[str],
                 entry_value: np.ndarray, entry_doc: np.ndarray, doc_bits: int) -> TermValues:
     """The values of the `qualifying` terms (a mask over term numbers), from the structures the
     postings are made of: the terms of each distinct value (value_ranks, by value_starts) and
@@ -247,28 +252,29 @@ def term_values(qualifying: np.ndarray, value_ranks: np.ndarray, value_starts: n
     char_at = np.concatenate(([0], char_ends))
     value_starts_of_terms = np.zeros(len(group_starts), dtype=np.int64)
     np.cumsum(np.bincount(firsts >> value_bits, minlength=len(group_starts) - 1), out=value_starts_of_terms[1:])
-    texts = _normalised(list(values[np.asarray(used, dtype=np.int64)]))
-    return TermValues(np.flatnonzero(qualifying), value_starts_of_terms, firsts & ((1 << value_bits) - 1), texts,
-                      encoded, char_at[group_starts])
+    used_texts = [texts[v] for v in np.asarray(used, dtype=np.int64).tolist()]
+    return TermValues(np.flatnonzero(qualifying), value_starts_of_terms, firsts & ((1 << value_bits) - 1),
+                      used_texts, encoded, char_at[group_starts])
 
 
-def _normalised(values: list[str]) -> list[str]:
-    """`normalise` of each value (as searchable_text does it to the joined fields)."""
-    return [lower_ascii(v) for v in normalise_each(values)]
-
-
-def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """The sorted distinct term codes of each value (value i: codes[starts[i]:starts[i+1]]),
-    and the words in order of first appearance (word code = _WORD_TAG | its position)."""
+    the words in order of first appearance (word code = _WORD_TAG | its position), and each
+    value `normalise`d (as searchable_text does it to the joined fields: the value lists' texts)."""
     table = _separator_table()
     words: dict[str, int] = {}
+    texts: list[str] = []
     codes_parts, counts = [], np.zeros(len(values), dtype=np.int64)
     for first in range(0, len(values), batch):
         part = normalise_each(values[first:first + batch])
         joined = "\0".join(part) + "\0"
         if joined.count("\0") != len(part):  # a value holding NUL: any separator will do
             joined = "\0".join(v.replace("\0", "\n") for v in part) + "\0"
-        joined = lower_ascii(joined)  # (so the values are `normalise`d, as searchable_text does)
+            texts += [lower_ascii(v) for v in part]
+            joined = lower_ascii(joined)
+        else:  # (lower_ascii maps each character alone: the joined text, cut, is each value's)
+            joined = lower_ascii(joined)  # (so the values are `normalise`d, as searchable_text does)
+            texts += joined.split("\0")[:-1]
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         value_at = np.cumsum(cp == 0) - (cp == 0)  # the value each character belongs to
         kind = table[cp]
@@ -288,13 +294,14 @@ def _value_terms(values: list[str], batch: int) -> tuple[np.ndarray, np.ndarray,
     starts = np.zeros(len(values) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
     codes = np.concatenate(codes_parts) if codes_parts else np.zeros(0, dtype=np.int64)
-    return codes, starts, list(words)
+    return codes, starts, list(words), texts
 
 
 def _facet_postings(docs: list[SearchDoc]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(code, document) of every facet term (`doc_facet_terms`), and the facet terms in order
     of first appearance (facet code = _FACET_TAG | its position)."""
-    columns = [(name, pd.factorize(pd.Series([getattr(d, field) for d in docs], dtype=object), sort=False))
+    columns = [(name, pd.factorize(np.fromiter(map(itemgetter(SearchDoc._fields.index(field)), docs), dtype=object,
+                                               count=len(docs)), sort=False))
                for name, field in FACET_FIELDS.items()]
     local = np.empty((len(docs), len(columns)), dtype=np.int64)  # (document, facet) -> term number
     names: list[str] = []
