@@ -346,3 +346,18 @@ def test_value_texts_are_the_normalised_values_in_every_batch_even_holding_nul()
         assert "大丰收水果\0店ab" in rows["丰收"] and "x大丰收水产" in rows["丰收"]
         assert seen is None or rows == seen  # the same lists, in the same order, whatever the batch
         seen = rows
+
+
+def test_vectorised_encoding_is_encode_numbers_for_every_length():
+    """_encode_deltas (every posting list at once) writes what encode_numbers writes, for
+    numbers of one to thirteen characters."""
+    import numpy as np
+
+    from gongshi.search.index import _encode_deltas
+
+    values = [0, 1, 31, 32, 33, 1023, 1024, 99999, 2 ** 30 - 1, 2 ** 30, 2 ** 35, 2 ** 50 + 7, 2 ** 60 - 1, 2 ** 60,
+              2 ** 62 + 12345, 5, 0]
+    encoded, ends = _encode_deltas(np.array(values, dtype=np.int64))
+    assert encoded.decode("ascii") == encode_numbers(values)
+    assert ends.tolist() == [len(encode_numbers(values[:i + 1])) for i in range(len(values))]
+    assert _encode_deltas(np.zeros(0, dtype=np.int64))[0] == b""

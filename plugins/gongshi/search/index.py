@@ -136,7 +136,15 @@ def decode_postings(text: str, base: int = -1) -> list[int]:
 
 def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
     """All deltas as one byte string, and the character offset at which each one ends."""
-    lengths = np.searchsorted(_FIVE_BIT_LIMITS, deltas, side="right") + 1  # characters per number
+    # characters per number: 1 + how many of 32, 1024, ... it reaches; one comparison pass per
+    # limit up to the largest number (two or three passes over 15 million postings are about
+    # twice as fast as np.searchsorted into the limits)
+    lengths = np.ones(len(deltas), dtype=np.int64)
+    top = int(deltas.max()) if len(deltas) else 0
+    for limit in _FIVE_BIT_LIMITS.tolist():
+        if limit > top:
+            break
+        lengths += deltas >= limit
     ends = np.cumsum(lengths)
     out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
     out[ends - 1] = _FINAL_BYTES[deltas & 31]  # lowest five bits last
