@@ -321,3 +321,43 @@ def test_value_files_same_bytes_and_in_the_build_hash():
     x_file = next(p for p, _ in hashes if p.startswith("search/x/"))
     changed = [(p, "0" * len(h) if p == x_file else h) for p, h in hashes]
     assert meta_file(len(shop_docs()) + 30, VALUES, changed)[1] != first["search/meta.json"]
+
+
+def test_value_texts_are_the_normalised_values_in_every_batch_even_holding_nul():
+    """The value lists' texts come from the analysed batches (cut from their joined text, or
+    one by one in a batch where a value holds NUL): each is `normalise` of a field value."""
+    from gongshi.search.index import build_postings
+
+    odd = [SearchDoc("penalties", f"N{i}", f"penalties/N{i}/", ("大丰收水果\0店ＡＢ", "Ｘ大丰收水产", f"罚{i}号"),
+                     agency="丙局", year="2024", status="公示中", date=f"2024-02-{i + 1:02d}") for i in range(5)]
+    docs = sorted(shop_docs(2) + odd, key=display_order_key)
+    every_field = {normalise(f) for d in docs for f in d.fields}
+    seen = None
+    for batch in (1, 4, 1 << 16):
+        postings = build_postings(docs, VALUES, batch=batch)
+        rows = {}
+        for j, number in enumerate(postings.values.terms.tolist()):
+            term = postings.terms[number]
+            values, _ = postings.values.row(j)
+            expected = {normalise(f) for d in docs for f in d.fields if term in index_terms(normalise(f))}
+            assert set(values) == expected and len(values) == len(expected), (batch, term)
+            assert set(values) <= every_field
+            rows[term] = values
+        assert "大丰收水果\0店ab" in rows["丰收"] and "x大丰收水产" in rows["丰收"]
+        assert seen is None or rows == seen  # the same lists, in the same order, whatever the batch
+        seen = rows
+
+
+def test_vectorised_encoding_is_encode_numbers_for_every_length():
+    """_encode_deltas (every posting list at once) writes what encode_numbers writes, for
+    numbers of one to thirteen characters."""
+    import numpy as np
+
+    from gongshi.search.index import _encode_deltas
+
+    values = [0, 1, 31, 32, 33, 1023, 1024, 99999, 2 ** 30 - 1, 2 ** 30, 2 ** 35, 2 ** 50 + 7, 2 ** 60 - 1, 2 ** 60,
+              2 ** 62 + 12345, 5, 0]
+    encoded, ends = _encode_deltas(np.array(values, dtype=np.int64))
+    assert encoded.decode("ascii") == encode_numbers(values)
+    assert ends.tolist() == [len(encode_numbers(values[:i + 1])) for i in range(len(values))]
+    assert _encode_deltas(np.zeros(0, dtype=np.int64))[0] == b""

@@ -18,6 +18,7 @@ from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..pages import inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
+from ..search.compactjson import compact_json
 from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
 from .downloads import inspections_csv, penalties_csv, supervision_csv
 
@@ -69,7 +70,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     writer.write("downloads/inspections.csv", inspections_csv(checks))
     writer.write("downloads/supervision.csv", supervision_csv(outcomes))
     report = state.timeliness.document(state.settings.deadline_rules)
-    writer.write(TIMELINESS_FILE, json.dumps(report, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    # 50 MB at 200,000 decisions: orjson makes json.dumps's bytes several times faster
+    writer.write(TIMELINESS_FILE, compact_json(report))
 
 
 def register() -> None:

@@ -24,17 +24,21 @@ tables (an older feed folder) simply yields nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 from urllib.parse import unquote
 
+import numpy as np
 import pandas as pd
 
 from ..feeds.load import records
 from ..pages import urls
 from ..schedule import OFFICER_STATUS_LABELS
 from ..schedule.penalties import STATE_LABELS
+from .analyzer import normalise_each
 
 
 class SearchDoc(NamedTuple):
@@ -87,13 +91,29 @@ def collect(public) -> list[SearchDoc]:  # noqa: ANN001 - PublicTables
     for name, doctype in REGISTRY.items():
         if name in public.tables:
             docs.extend(doctype.build(public))
-    # display_order_key, as one multi-column sort (a Python key per document costs more)
+    return [docs[i] for i in display_order(docs).tolist()]
+
+
+def display_order(docs: list[SearchDoc]) -> np.ndarray:
+    """The positions of `docs` sorted by display_order_key (stable), as one np.lexsort of
+    integers: the dates ranked by sorting the few distinct ones, the keys by sorting them as
+    numpy strings (UTF-8 bytes, so code point order, as Python compares str) in C rather than
+    with Python comparisons (profiled at 140,000 documents: 0.18 s instead of 0.45 s)."""
     rank = {name: i for i, name in enumerate(REGISTRY)}
-    order = pd.DataFrame({"undated": [d.date == "" for d in docs], "date": [d.date for d in docs],
-                          "rank": [rank[d.dataset] for d in docs], "key": [d.key for d in docs]})
-    order = order.sort_values(["undated", "date", "rank", "key"], ascending=[True, False, True, True],
-                              kind="stable").index
-    return [docs[i] for i in order.tolist()]
+    dates = list(map(_DATE, docs))
+    date_rank, _ = pd.factorize(np.array(dates, dtype=object), sort=True, use_na_sentinel=False)
+    try:
+        keys = np.array(list(map(_KEY, docs)), dtype=np.dtypes.StringDType())
+    except (TypeError, UnicodeEncodeError, ValueError):  # (a key numpy cannot hold: surrogates)
+        keys = np.array(list(map(_KEY, docs)), dtype=object)
+    key_rank = np.empty(len(docs), dtype=np.int64)  # distinct: equal keys keep their order
+    key_rank[np.argsort(keys, kind="stable")] = np.arange(len(docs))
+    undated = np.fromiter((date == "" for date in dates), dtype=bool, count=len(docs))
+    dataset = np.fromiter((rank[name] for name in map(_DATASET, docs)), dtype=np.int64, count=len(docs))
+    return np.lexsort((key_rank, dataset, -date_rank, undated))
+
+
+_DATE, _KEY, _DATASET = (itemgetter(SearchDoc._fields.index(name)) for name in ("date", "key", "dataset"))
 
 
 def display_order_key(doc: SearchDoc) -> tuple[bool, str, int, str]:
@@ -131,13 +151,31 @@ def penalty_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     columns = ["decision_no", "party_name", "party_uscc", "violation_type", "penalty_kinds", "legal_basis",
                "authority", "decided_on", "fine"]
     label = STATE_LABELS["public"]
-    # Tuples straight from the columns: the largest dataset, so no dict per record.
-    for number, party, uscc, violation, kinds, basis, authority, decided_on, fine in zip(
-            *(frame[c].tolist() for c in columns)):
-        yield SearchDoc("penalties", number, f"penalties/{urls.slug(number)}/",
-                        (party, number, uscc, violation, "、".join(kinds.split(";")), authority, basis),
-                        extras=(decided_on, f"{fine}万元" if fine else ""),
-                        agency=authority, year=decided_on[:4], status=label, date=decided_on)
+    numbers = frame["decision_no"].tolist()
+    # Tuples straight from the columns: the largest dataset, so no dict per record, no call of
+    # SearchDoc's Python __new__ (tuple.__new__ makes the same named tuple), and the slugs of
+    # all the numbers in one pass (with display_order, collect at 140,000 decisions: 0.6 s CPU instead of 0.95 s).
+    for number, url, party, uscc, violation, kinds, basis, authority, decided_on, fine in zip(
+            numbers, slugs(numbers), *(frame[c].tolist() for c in columns[1:])):
+        yield _new_doc(SearchDoc, ("penalties", number, f"penalties/{url}/",
+                                   (party, number, uscc, violation, "、".join(kinds.split(";")), authority, basis),
+                                   (decided_on, f"{fine}万元" if fine else ""), authority, decided_on[:4], label,
+                                   decided_on))
+
+
+_new_doc = tuple.__new__
+# urls.slug's drop class without the line feed that separates the texts in `slugs`
+_SLUG_DROP_BUT_LF = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff\n]+")
+
+
+def slugs(texts: list[str]) -> list[str]:
+    """[urls.slug(t) for t in texts], the runs replaced in the NFKC texts joined by line feeds
+    (a replaced run never crosses a line feed) and each slug's "-" ends stripped after the cut.
+    Texts holding a line feed are slugged one by one."""
+    joined = "\n".join(normalise_each(texts))  # (NFKC only of the texts not already in NFKC)
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return [urls.slug(text) for text in texts]
+    return [text.strip("-") for text in _SLUG_DROP_BUT_LF.sub("-", joined).split("\n")]
 
 
 def officer_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001

@@ -1,0 +1,48 @@
+"""The documents' page paths and display order, made in bulk (documents.slugs, display_order),
+must be exactly what urls.slug and display_order_key give one by one: every search result
+links to its record's page, and documents are numbered in display order."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongshi.pages import urls
+from gongshi.search.documents import REGISTRY, SearchDoc, display_order, display_order_key, slugs
+
+# decision numbers as feeds write them, and what NFKC and the slug rule treat specially:
+# full-width forms, combining marks (at the start of a text too), compatibility characters,
+# separators at the ends, line feeds and other white space
+TRICKY = ["江临市监罚〔2026〕12号", "江临市监罚［２０２６］１２号", "-〔2026〕-", "〔〕", "", "ＡＢＣ-１２３",
+          "\u0301e\u0301", "e\u0301", "ﬁ２", "①号", "\u3000江临\u3000", "a\nb", "\n", "罚\r\n字", "㍿", "Å", "é\u0327",
+          "한국", "\u1100\u1161", "〔2026〕\u0308", "x\u2028y"]
+
+
+def test_slugs_of_tricky_numbers_are_urls_slugs():
+    assert slugs(TRICKY) == [urls.slug(t) for t in TRICKY]
+    for text in TRICKY:
+        assert slugs([text]) == [urls.slug(text)]
+    assert slugs([t for t in TRICKY if "\n" not in t]) == [urls.slug(t) for t in TRICKY if "\n" not in t]
+    assert slugs([]) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("江临罚〔〕[]（）-—_ 　a-Z9０１ＡＢ\u0301\u0308\u0327eé①ﬁ㍿\n\t.#/号"),
+                        max_size=12), max_size=8)
+       | st.lists(st.text(max_size=10), max_size=8))
+def test_slugs_equal_urls_slug_one_by_one(texts):
+    assert slugs(texts) == [urls.slug(t) for t in texts]
+
+
+datasets = st.sampled_from(list(REGISTRY))
+dates = st.sampled_from(["", "2026-11-23", "2026-11-24", "2025-01-01", "2026-11-23", "1999-12-31"])
+keys = st.sampled_from(["A1", "a1", "A10", "A2", "江临1", "江临10", "江临２", "", "\U0001f600", "Z\0", "Z", "é", "e\u0301",
+                        "K"]) | st.text(max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(datasets, keys, dates), max_size=25))
+def test_display_order_is_sorting_by_display_order_key(items):
+    docs = [SearchDoc(dataset, key, f"x/{n}/", (key,), date=date) for n, (dataset, key, date) in enumerate(items)]
+    expected = sorted(range(len(docs)), key=lambda i: display_order_key(docs[i]))  # (stable, like the sort)
+    assert display_order(docs).tolist() == expected
