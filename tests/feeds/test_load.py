@@ -122,8 +122,7 @@ def test_blank_lines_are_not_records(tmp_path: Path) -> None:
 def test_slugs_of_a_key_column_are_pages_urls_slugs() -> None:
     """The feeds stage computes the URL slugs of a whole column at once; the pages stage names
     each page with pages.urls.slug: they must agree, or a clash would go unreported."""
-    from gongshi.feeds.load import slug_all
-    from gongshi.pages.urls import slug
+    from gongshi.pages.urls import slug, slug_all
 
     texts = ["江临市监罚〔2026〕12号", "ＡＢ－１２", "--x--", "", "〔〕", "a\nb", "é\u0301x", "ﬁ ½", "Ⅻ号",
              "江临 市\t监罚（2026）12号 ", "\u3000号\u3000"]

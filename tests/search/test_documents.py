@@ -1,4 +1,4 @@
-"""The documents' page paths and display order, made in bulk (documents.slugs, display_order),
+"""The documents' page paths and display order, made in bulk (urls.slug_all, display_order),
 must be exactly what urls.slug and display_order_key give one by one: every search result
 links to its record's page, and documents are numbered in display order."""
 
@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongshi.pages import urls
-from gongshi.search.documents import REGISTRY, SearchDoc, display_order, display_order_key, slugs
+from gongshi.search.documents import REGISTRY, SearchDoc, display_order, display_order_key
+
+slugs = urls.slug_all  # (what the documents' page paths are made with)
 
 # decision numbers as feeds write them, and what NFKC and the slug rule treat specially:
 # full-width forms, combining marks (at the start of a text too), compatibility characters,

@@ -7,10 +7,9 @@ as a whole, so nothing is published from a feed that has any (and nothing is dro
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +40,21 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, object]]:
     """Rows as plain dicts of the given columns; several times faster than to_dict, which
     boxes every cell. Used wherever later stages walk a large table row by row."""
     return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
+
+
+@dataclass(frozen=True)
+class ColumnRows:
+    """A table's columns as lists; `rows(i)` is records()'s dict of row i, made only when asked
+    for (by the render worker that makes the page reading it, not 200,000 of them up front)."""
+
+    columns: dict[str, list[Any]]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, columns: list[str]) -> ColumnRows:
+        return cls({c: frame[c].tolist() for c in columns})
+
+    def __call__(self, position: int) -> dict[str, Any]:
+        return {key: values[position] for key, values in self.columns.items()}
 
 
 def empty_frame(dataset: Dataset) -> pd.DataFrame:
@@ -174,6 +188,8 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
     elif column.check == "slug_key":
         # The record's URL comes from this value (pages.urls.slug): it must make a
         # non-empty slug that no other value in the same file makes.
+        from ..pages.urls import slug_all  # (here: pages imports this module)
+
         slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)
         for index in slugs[slugs == ""].index:
             log.error(file, int(rows[index]), header, "含字母、数字或汉字的编号", filled[index])
@@ -198,23 +214,6 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
             expected = f"{column.min_value:g} 到 {column.max_value:g} 之间的数"
         for index in out[out].index:
             log.error(file, int(rows[index]), header, expected, filled[index])
-
-
-_SLUG_DROP_OR_LINE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff\n]+")
-
-
-def slug_all(texts: list[str]) -> list[str]:
-    """[pages.urls.slug(t) for t in texts], with one regex pass over them all joined by newlines:
-    the pattern is slug's own with the newline left out, so no run of dropped characters spans
-    two texts. Texts that hold a newline (a quoted cell) are done one by one."""
-    from ..pages.urls import slug
-
-    # (normalised one by one: NFKC of the joined texts would normalise all of them slowly as
-    # soon as one needs it; one that is already NFKC is only checked)
-    joined = "\n".join([unicodedata.normalize("NFKC", text) for text in texts])
-    if joined.count("\n") != len(texts) - 1 or not texts:
-        return [slug(text) for text in texts]
-    return [part.strip("-") for part in _SLUG_DROP_OR_LINE.sub("-", joined).split("\n")]
 
 
 def key_values(frame: pd.DataFrame, key: str) -> pd.Series:

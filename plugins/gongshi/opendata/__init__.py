@@ -14,11 +14,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..compactjson import compact_json
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..pages import inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
-from ..search.compactjson import compact_json
 from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
 from .downloads import inspections_csv, penalties_csv, supervision_csv
 

@@ -10,30 +10,16 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from ..feeds.load import ColumnRows
 from . import urls
 from .inspections import COLUMNS as INSPECTION_COLUMNS
 from .inspections import result_row
 from .penalties import COMPANY_COLUMNS, positions_by_value, yuan
 from .render import LazyJobs, PageJob
-
-
-@dataclass(frozen=True)
-class CompanySources:
-    """The columns company pages read, as lists (positions are rows of the public frames)."""
-
-    decisions: dict[str, list[Any]]
-    checks: dict[str, list[Any]]
-
-    def decision(self, position: int) -> dict[str, Any]:
-        return {key: values[position] for key, values in self.decisions.items()}
-
-    def check(self, position: int) -> dict[str, Any]:
-        return {key: values[position] for key, values in self.checks.items()}
 
 
 def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> LazyJobs:
@@ -42,16 +28,17 @@ def company_jobs(penalties: pd.DataFrame, inspections: pd.DataFrame) -> LazyJobs
     renders it. The parent only groups row positions by code (one sort, not a dict per row)."""
     decisions = positions_by_value(penalties["party_uscc"])
     checks = positions_by_value(inspections["subject_uscc"])
-    sources = CompanySources({key: penalties[key].tolist() for key in COMPANY_COLUMNS},
-                             {key: inspections[key].tolist() for key in INSPECTION_COLUMNS})
     return LazyJobs([(uscc, decisions.get(uscc, ()), checks.get(uscc, ())) for uscc in sorted(decisions.keys() | checks.keys())],
-                    functools.partial(company_page, sources=sources))
+                    functools.partial(company_page, decision_rows=ColumnRows.of(penalties, COMPANY_COLUMNS),
+                                      check_rows=ColumnRows.of(inspections, INSPECTION_COLUMNS)))
 
 
-def company_page(company: tuple[str, Sequence[int], Sequence[int]], sources: CompanySources) -> PageJob:
-    uscc, decision_rows, check_rows = company
-    mine = [sources.decision(p) for p in decision_rows]
-    checked = [sources.check(p) for p in check_rows]
+def company_page(company: tuple[str, Sequence[int], Sequence[int]], decision_rows: ColumnRows,
+                 check_rows: ColumnRows) -> PageJob:
+    """`company`: its code and the positions of its decisions and inspection results."""
+    uscc, decision_positions, check_positions = company
+    mine = [decision_rows(p) for p in decision_positions]
+    checked = [check_rows(p) for p in check_positions]
     names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
     return PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
         "section": "",

@@ -10,10 +10,11 @@ whether the city has 300 officers or 300,000.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 
 import numpy as np
+
+from ..compactjson import compact_json
 
 TARGET_PER_SHARD = 512
 INDEX_VERSION = 2
@@ -65,14 +66,10 @@ def lookup_files(entries: Mapping[str, str] | Iterable[str], folder: str) -> dic
     keys = sorted(entries)
     for key, shard in zip(keys, (fnv1a32_each(keys) % shards).tolist()):
         buckets[shard][key] = entries[key]
-    files = {f"{folder}/meta.json": _dump({"version": INDEX_VERSION, "hash": "fnv1a32",
+    files = {f"{folder}/meta.json": compact_json({"version": INDEX_VERSION, "hash": "fnv1a32",
                                            "shards": shards, "keys": len(entries)})}
     identity = all(key == target for key, target in entries.items())
     for number, bucket in enumerate(buckets):
         # Keys that are their own page (执法证号) are listed, not mapped: half the bytes.
-        files[f"{folder}/{number}.json"] = _dump({"keys": list(bucket) if identity else bucket})
+        files[f"{folder}/{number}.json"] = compact_json({"keys": list(bucket) if identity else bucket})
     return files
-
-
-def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

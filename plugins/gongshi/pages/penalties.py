@@ -19,7 +19,7 @@ import pandas as pd
 from jinja2 import Environment
 
 from ..feeds.datasets import PENALTIES
-from ..feeds.load import records
+from ..feeds.load import ColumnRows, records
 from ..feeds.schema import Privacy
 from ..privacy.gate import PrivacyGate
 from ..schedule.penalties import STATE_LABELS
@@ -170,16 +170,16 @@ def positions_by_value(values: pd.Series) -> dict[str, list[int]]:
 @dataclass(frozen=True)
 class ListingRows:
     """listing_row of the published decision at each position (newest first), made when its
-    row is drawn (RowDrawer.draw): the columns are lists, and no dict per decision waits for it."""
+    row is drawn (RowDrawer.draw)."""
 
-    columns: dict[str, list[Any]]
+    rows: ColumnRows
 
     @classmethod
     def of(cls, public: pd.DataFrame) -> ListingRows:
-        return cls({key: public[key].tolist() for key in LISTING_COLUMNS})
+        return cls(ColumnRows.of(public, LISTING_COLUMNS))
 
     def __call__(self, position: int) -> dict[str, Any]:
-        return listing_row({key: values[position] for key, values in self.columns.items()})
+        return listing_row(self.rows(position))
 
 
 @dataclass(frozen=True)

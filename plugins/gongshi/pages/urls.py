@@ -63,7 +63,9 @@ def powers_of_kind(slug: str, page: int = 1) -> str:
     return paged(f"powers/kind/{slug}/", page)
 
 
-_SLUG_DROP = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+_SLUG_KEEP = "0-9A-Za-z\u4e00-\u9fff"  # letters, digits and Han characters
+_SLUG_DROP = re.compile(f"[^{_SLUG_KEEP}]+")
+_SLUG_DROP_BUT_LF = re.compile(f"[^{_SLUG_KEEP}\n]+")  # (slug_all: the line feed separates texts)
 
 
 def slug(text: str) -> str:
@@ -75,6 +77,17 @@ def slug(text: str) -> str:
     with the same slug are a feed error.
     """
     return _SLUG_DROP.sub("-", unicodedata.normalize("NFKC", text)).strip("-")
+
+
+def slug_all(texts: list[str]) -> list[str]:
+    """[slug(t) for t in texts], with one regex pass over them all joined by line feeds: the
+    pattern is slug's own with the line feed left out, so no run of dropped characters spans
+    two texts. Texts that hold a line feed are slugged one by one."""
+    # (NFKC one text at a time, and only of those not already in NFKC: the check is cheap)
+    joined = "\n".join([t if unicodedata.is_normalized("NFKC", t) else unicodedata.normalize("NFKC", t) for t in texts])
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return [slug(text) for text in texts]
+    return [part.strip("-") for part in _SLUG_DROP_BUT_LF.sub("-", joined).split("\n")]
 
 
 def decision(decision_no: str) -> str:

@@ -24,7 +24,6 @@ tables (an older feed folder) simply yields nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -38,7 +37,6 @@ from ..feeds.load import records
 from ..pages import urls
 from ..schedule import OFFICER_STATUS_LABELS
 from ..schedule.penalties import STATE_LABELS
-from .analyzer import normalise_each
 
 
 class SearchDoc(NamedTuple):
@@ -156,7 +154,7 @@ def penalty_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     # SearchDoc's Python __new__ (tuple.__new__ makes the same named tuple), and the slugs of
     # all the numbers in one pass (with display_order, collect at 140,000 decisions: 0.6 s CPU instead of 0.95 s).
     for number, url, party, uscc, violation, kinds, basis, authority, decided_on, fine in zip(
-            numbers, slugs(numbers), *(frame[c].tolist() for c in columns[1:])):
+            numbers, urls.slug_all(numbers), *(frame[c].tolist() for c in columns[1:])):
         yield _new_doc(SearchDoc, ("penalties", number, f"penalties/{url}/",
                                    (party, number, uscc, violation, "、".join(kinds.split(";")), authority, basis),
                                    (decided_on, f"{fine}万元" if fine else ""), authority, decided_on[:4], label,
@@ -164,20 +162,6 @@ def penalty_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
 
 
 _new_doc = tuple.__new__
-# urls.slug's drop class without the line feed that separates the texts in `slugs`
-_SLUG_DROP_BUT_LF = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff\n]+")
-
-
-def slugs(texts: list[str]) -> list[str]:
-    """[urls.slug(t) for t in texts], the runs replaced in the NFKC texts joined by line feeds
-    (a replaced run never crosses a line feed) and each slug's "-" ends stripped after the cut.
-    Texts holding a line feed are slugged one by one."""
-    joined = "\n".join(normalise_each(texts))  # (NFKC only of the texts not already in NFKC)
-    if not texts or joined.count("\n") != len(texts) - 1:
-        return [urls.slug(text) for text in texts]
-    return [text.strip("-") for text in _SLUG_DROP_BUT_LF.sub("-", joined).split("\n")]
-
-
 def officer_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
     names = _agency_names(public)
     columns = ["name", "certificate_no", "agency_uscc", "category", "region", "issued_on", "valid_until", "state"]

@@ -31,9 +31,9 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
+from ..compactjson import compact_json
 from ..output import content_hash
 from .analyzer import SEPARATOR_RANGES, facet_term, lower_ascii, normalise_each
-from .compactjson import compact_json
 from .documents import FACET_FIELDS, REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"

@@ -8,7 +8,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongshi.search.compactjson import compact_json
+from gongshi.compactjson import compact_json
 
 
 def reference(data: object) -> bytes:
