@@ -22,10 +22,21 @@ from .feeds import FeedError, ProblemLog, load_feeds
 
 
 def check(feeds: Path) -> int:
+    """What `build` checks before it writes anything: the feeds, and personal data in the
+    columns published as they are; then what the scrubber would remove, per dataset."""
+    from .privacy import check_public_columns, make_public_with_report, masking_summary, people_of
+
     log = ProblemLog()
     tables = load_feeds(feeds, log)
+    if not log.errors:
+        people = people_of(tables)
+        for table in tables.tables.values():
+            check_public_columns(table, people, log)
     print(log.report())
     if not log.errors:
+        _, reports = make_public_with_report(tables, people)
+        for line in masking_summary(reports, {name: t.dataset for name, t in tables.tables.items()}):
+            print(line)
         counts = "，".join(f"{t.dataset.title} {len(t)} 条" for t in tables.tables.values())
         print(f"数据源检查通过：{counts}。")
     return 1 if log.errors else 0
