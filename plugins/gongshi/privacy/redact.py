@@ -238,14 +238,19 @@ def redact_frame(frame: pd.DataFrame, dataset: Dataset, type_column: str = "",
 
 def _mask_value(value: str, masks: dict[str, str]) -> str:
     """A party column's value with the record's persons masked: the whole value when it is a
-    person's name, the operator's name inside a trade name otherwise."""
+    person's name, the operator's name inside a trade name otherwise (in the value as written;
+    in its normal form only where the name is spelled oddly in it)."""
     normal = normalise_name(value)
     if normal in masks:
         return masks[normal]
+    masked = value
     for name in sorted(masks, key=len, reverse=True):
-        if name in normal:
+        masked = masked.replace(name, masks[name])
+    if masked == value and any(name in normal for name in masks):
+        for name in sorted(masks, key=len, reverse=True):
             normal = normal.replace(name, masks[name])
-    return normal if normal != normalise_name(value) else value
+        return normal
+    return masked
 
 
 def _apply(text: str, findings: list, masks: dict[str, str]) -> str:
