@@ -20,6 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
+from functools import lru_cache
 from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -718,6 +719,23 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
     return results
 
 
+@lru_cache(maxsize=4096)
+def _person_names(persons: tuple[str, ...]) -> tuple[str, ...]:
+    """A record's persons as looked for in its text (names.NameFinder.for_persons, without the
+    automaton: a record has one or two)."""
+    return tuple(NameFinder.for_persons(persons).names)
+
+
+def _occurrences(text: str, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            found.append((at, at + len(name), name))
+            at = text.find(name, at + 1)
+    return found
+
+
 def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts: list[TextContext],
                    spans: defaultdict[int, list[tuple[int, int, str, str, str]]], triggers: Triggers,
                    public: frozenset[str], odd_texts: set[int], scanned: tuple[list, list]) -> None:
@@ -752,7 +770,7 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
         if not context.persons or not shadows[i]:
             continue
         text, positions = name_shadow(shadows[i]) if i in odd_texts else (shadows[i], None)
-        for start, end, name in NameFinder.for_persons(context.persons).occurrences(text):
+        for start, end, name in _occurrences(text, _person_names(context.persons)):
             if len(name) == 2 and _PLACE_AFTER.match(text, end):
                 continue  # (文明 in 全国文明城市, 金华 in 金华市: a place's name, not the party)
             if positions is not None:
