@@ -460,3 +460,26 @@ def test_same_decision_with_other_brackets_in_two_files_names_both_rows(tmp_path
     (error,) = log.errors
     assert (error.file, error.row, error.column) == ("feeds/penalties/b.csv", 3, "决定书文号")
     assert "feeds/penalties/a.csv 第 2 行" in error.expected and error.found == "江临市监罚[2026]101号"
+
+
+def test_utf16_without_its_bom_is_refused_not_read_as_garbage(tmp_path: Path) -> None:
+    feeds = write_feeds(tmp_path / "feeds")
+    (feeds / "officers.csv").write_bytes(csv_bytes(officers()).decode().encode("utf-16-le"))
+    _, log = load(feeds)
+    (error,) = log.errors
+    assert error.file == "feeds/officers.csv" and "UTF-16" in error.found
+
+
+def test_an_xls_saved_under_an_xlsx_name_is_read(tmp_path: Path) -> None:
+    import xlwt
+
+    feeds = officers_only(tmp_path)
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for r, row in enumerate(officer_grid()):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(feeds / "officers.xlsx"))
+    tables, log = load(feeds)
+    assert log.problems == []
+    assert values(tables["officers"].frame) == expected_officers(tmp_path)

@@ -57,7 +57,9 @@ _GB_PLAUSIBLE = (
     "\U0002f800-\U0002fa1f\U00030000-\U000323af"  # compatibility supplement; extensions G, H
 )
 _GB_IMPLAUSIBLE_RE = re.compile(f"[^{_GB_PLAUSIBLE}]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # never in a text export
+# A NUL is never in a text export: a NUL byte means UTF-16 without its BOM, or not a text file
+# at all. (Decoded GB18030 is held to _GB_PLAUSIBLE, which has no control characters.)
+_NUL = "\x00"
 TOTAL_LABELS = frozenset(f"{word}{tail}" for word in ("合计", "总计", "小计", "合 计", "总 计", "小 计",
                                                       "合　计", "总　计", "小　计")
                          for tail in ("", ":", "："))
@@ -157,9 +159,9 @@ def feeds_fingerprint(feeds_dir: Path) -> str:
 
 # -- decoding text files -----------------------------------------------------------------------
 class _Undecodable(ValueError):
-    def __init__(self, message: str, offset: int, encoding: str):
+    def __init__(self, message: str, offset: int | None, encoding: str):
         super().__init__(message)
-        self.offset, self.encoding = offset, encoding
+        self.offset, self.encoding = offset, encoding  # offset None: no line to point at
 
 
 def decode_csv_bytes(data: bytes) -> tuple[str, str]:
@@ -177,6 +179,10 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise _Undecodable(f"以 UTF-16 BOM 开头，但字节偏移 {exc.start} 处不是有效的 UTF-16",
                                exc.start, "utf-16") from exc
+    elif b"\0" in data:
+        offset = data.index(b"\0")
+        raise _Undecodable(f"字节偏移 {offset} 处有空字节：不是文本文件，或是不带 BOM 的 UTF-16"
+                           "（请另存为 UTF-8 的 CSV）", None, "")
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -194,18 +200,17 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
                     f"不是 UTF-8（字节偏移 {utf8_error.start} 处无效），按 GB18030 解码在字节偏移 {offset} 处"
                     f"得到不合理字符 U+{ord(odd.group()):04X}；请确认文件编码", offset, "gb18030") from utf8_error
             encoding = "gb18030"
-    control = _CONTROL_RE.search(text)
-    if control is not None:
-        offset = len(text[:control.start()].encode(encoding.replace("-sig", "")))
-        raise _Undecodable(f"字节偏移 {offset} 处有控制字符 U+{ord(control.group()):04X}，不是文本文件"
-                           "（或是不带 BOM 的 UTF-16）", offset, encoding)
+    if _NUL in text:  # (UTF-16 text holding U+0000)
+        raise _Undecodable("含空字符（U+0000）：不是文本文件", None, encoding)
     return text, encoding
 
 
-def _locate(data: bytes, error: _Undecodable) -> tuple[int, str]:
+def _locate(data: bytes, error: _Undecodable) -> tuple[int | None, str]:
     """(line, column) of a byte offset: the line as a text editor counts it, the column by the
     header above it (or its number) as the first line names them."""
-    encoding = "utf-16" if error.encoding == "utf-16" else error.encoding
+    if error.offset is None:
+        return None, ""
+    encoding = error.encoding
     prefix = data[:error.offset].decode(encoding, errors="replace").lstrip("\ufeff")
     line = prefix.count("\n") + 1
     first_line = data.decode(encoding, errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
