@@ -28,3 +28,45 @@ def test_build_writes_the_site(tmp_path: Path, monkeypatch) -> None:
     code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")])
     assert code == 0
     assert (tmp_path / "out/officers/33990001000001/index.html").is_file()
+
+
+def _problem_lines(text: str) -> list[str]:
+    return sorted(line for line in text.splitlines() if line.startswith(("错误 ", "警告 ", "提示 ")))
+
+
+def _check_and_build(feeds: Path, tmp_path: Path, capsys, caplog) -> tuple[int, list[str], int, list[str]]:
+    """Each command's exit code and problem lines (the build logs its warnings)."""
+    check_code = main(["check", "--feeds", str(feeds)])
+    checked = _problem_lines(capsys.readouterr().out)
+    build_code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    return check_code, checked, build_code, _problem_lines("\n".join([captured.out, captured.err, *caplog.messages]))
+
+
+def test_check_and_build_report_the_same_errors(tmp_path: Path, monkeypatch, capsys, caplog) -> None:
+    from tests.feedkit import csv_bytes, penalties
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    feeds = write_feeds(tmp_path / "feeds")
+    rows = penalties()
+    (feeds / "penalties").mkdir()
+    (feeds / "penalties" / "a.csv").write_bytes(csv_bytes(rows[:2]))
+    # the same 文号 with other brackets: once a build stopped only when writing the pages
+    (feeds / "penalties" / "b.csv").write_bytes(csv_bytes([dict(rows[0], 决定书文号="江临市监罚[2026]101号")]))
+    check_code, checked, build_code, built = _check_and_build(feeds, tmp_path, capsys, caplog)
+    assert (check_code, build_code) == (1, 1)
+    assert checked == built and any("feeds/penalties/b.csv:2 列「决定书文号」" in line for line in checked)
+
+
+def test_check_and_build_report_the_same_warnings(tmp_path: Path, monkeypatch, capsys, caplog) -> None:
+    from tests.feedkit import csv_bytes, penalties
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    rows = officers()
+    rows[0]["内部编号"] = "X1"  # an unknown column
+    feeds = write_feeds(tmp_path / "feeds", officer_rows=rows, penalty_rows=penalties())  # 106号: major, no note
+    # 2027 in the official calendar, so that the build does not warn about guessing it
+    (feeds / "calendar.csv").write_bytes(csv_bytes([{"日期": "2027-01-01", "类型": "休", "说明": "元旦"}]))
+    check_code, checked, build_code, built = _check_and_build(feeds, tmp_path, capsys, caplog)
+    assert (check_code, build_code) == (0, 0)
+    assert checked == built and len(checked) == 2

@@ -1,6 +1,6 @@
 """`gongshi`: the staff command line.
 
-    gongshi check [--feeds DIR]                         validate only; exit 1 on errors
+    gongshi check [--feeds DIR] [--settings FILE]       validate only (the build's problems); exit 1 on errors
     gongshi build [--feeds DIR] [--today DATE] [--output DIR]
     gongshi serve [--port N] [same options as build]    build, then serve on localhost
     gongshi due [--output DIR] [--feeds DIR] [--today DATE]
@@ -21,17 +21,23 @@ from pathlib import Path
 from .feeds import FeedError, ProblemLog, load_feeds
 
 
-def check(feeds: Path) -> int:
-    """What `build` checks before it writes anything: the feeds, and personal data in the
-    columns published as they are; then what the scrubber would remove, per dataset."""
+def check(feeds: Path, settings_file: Path | None = None) -> int:
+    """The problems `gongshi build` would report for these feeds, without building: the feeds
+    stage's, personal data in the columns published as they are (the privacy stage's feed
+    errors), and the compliance warnings the build finds in them (major penalties without a
+    法律适用说明, by the penalty rules of the settings file when there is one); then what the
+    scrubber would remove, per dataset."""
     from .privacy import check_public_columns, make_public_with_report, masking_summary, people_of
+    from .schedule.penalties import PenaltyRules, warn_missing_legal_notes
 
     log = ProblemLog()
     tables = load_feeds(feeds, log)
-    if not log.errors:
+    if not log.errors:  # (a build stops at the first stage with errors)
         people = people_of(tables)
         for table in tables.tables.values():
             check_public_columns(table, people, log)
+    if not log.errors:
+        warn_missing_legal_notes(tables["penalties"].frame, _penalty_rules(settings_file) or PenaltyRules(), log)
     print(log.report())
     if not log.errors:
         _, reports = make_public_with_report(tables, people)
@@ -40,6 +46,16 @@ def check(feeds: Path) -> int:
         counts = "，".join(f"{t.dataset.title} {len(t)} 条" for t in tables.tables.values())
         print(f"数据源检查通过：{counts}。")
     return 1 if log.errors else 0
+
+
+def _penalty_rules(settings_file: Path | None):  # noqa: ANN202 - PenaltyRules | None
+    if settings_file is None or not settings_file.is_file():
+        return None
+    from pelican.settings import read_settings
+
+    from .settings import GongshiSettings
+
+    return GongshiSettings.from_pelican(read_settings(str(settings_file))).penalty_rules
 
 
 def build(settings_file: Path, feeds: Path | None, today: str | None, output: Path | None,
@@ -206,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="只检查数据源，列出全部问题")
     p_check.add_argument("--feeds", type=Path, default=Path("data_feeds"))
+    p_check.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
+                         help="设置文件（重大行政处罚的标准等；不存在时用默认值）")
     for name, helptext in (("build", "生成网站"), ("serve", "生成网站并在本机预览")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
@@ -234,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         return search(search_cache_dir(args.settings, args.output, args.cache), args.query, filters,
                       args.json, args.limit)
     if args.command == "check":
-        return check(args.feeds)
+        return check(args.feeds, args.settings)
     if args.command == "due":
         return due(args.output, args.feeds, args.today)
     if not args.settings.is_file():

@@ -246,7 +246,7 @@ def _on_finalized(pelican: Any) -> None:
         state.log.warning(str(state.settings.feeds_dir / "calendar.csv"), None, "日期",
                           "官方放假安排", state.calendar.fallback_warning())
     stats = writer.stats
-    for problem in state.log.warnings:
+    for problem in state.log.warnings + state.log.notes:  # (the same lines as `gongshi check`)
         log.warning("%s", problem)
     log.info("gongshi: %d files produced (%d written, %d unchanged, %d not re-rendered), %d removed",
              stats.produced, stats.written, stats.unchanged, stats.skipped, stats.removed)

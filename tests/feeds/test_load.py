@@ -90,7 +90,7 @@ def test_missing_feed_is_an_error(tmp_path: Path) -> None:
     feeds = write_feeds(tmp_path / "feeds")
     (feeds / "powers.csv").unlink()
     _, log = load(feeds)
-    assert [p.file for p in log.errors] == [str(feeds / "powers.csv")]
+    assert [p.file for p in log.errors] == [str(feeds / "powers")]
 
 
 def test_power_agency_must_exist_and_kind_must_be_known(tmp_path: Path) -> None:

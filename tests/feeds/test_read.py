@@ -17,13 +17,13 @@ def test_csv_encodings_met_in_practice_decode_to_the_same_text(encoding: str) ->
     assert text == "姓名,执法证号\n王建国,33990001000001\n"
 
 
-def test_undecodable_file_is_an_error_naming_the_byte_offset(tmp_path: Path) -> None:
+def test_undecodable_file_is_an_error_naming_line_column_and_byte_offset(tmp_path: Path) -> None:
     path = tmp_path / "officers.csv"
     path.write_bytes("姓名\n王".encode() + b"\xff\xfe\xfd\x80\n")
     log = ProblemLog()
-    assert read_feed_file(path, "officers.csv", log) is None
+    assert read_feed_file(path, "officers.csv", log) == []
     (problem,) = log.errors
-    assert problem.file == "officers.csv" and "字节" in problem.found
+    assert (problem.file, problem.row, problem.column) == ("officers.csv", 2, "姓名")
     assert "字节偏移 10 处" in problem.found  # 姓名\n王 is 10 bytes of UTF-8; 0xff comes next
 
 
@@ -46,7 +46,7 @@ def test_xlsx_header_on_first_non_empty_row_and_excel_dates(tmp_path: Path) -> N
     sheet.append([])
     sheet.append([])
     sheet.append(["姓名", "执法证号", "所属单位", "有效期至"])
-    sheet.append(["王建国", 33990001000001, "江临市市场监督管理局", dt.datetime(2027, 5, 28)])
+    sheet.append(["王建国", "33990001000001", "江临市市场监督管理局", dt.datetime(2027, 5, 28)])
     sheet.append(["李秀英", "33990001000002", "江临市市场监督管理局", "2027年1月2日"])
     book.save(feeds / "officers.xlsx")
     log = ProblemLog()

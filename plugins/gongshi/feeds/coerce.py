@@ -89,9 +89,9 @@ def to_text(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _cell_text(cell: object) -> str:
-    # An XLSX number cell holding an identifier (3.0) must read as "3", not "3.0".
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
+    # A workbook number cell (3.0) must read as "3", not "3.0"; 3.3000000000000003 as "3.3".
+    if isinstance(cell, float):
+        return number_text(cell)
     if isinstance(cell, (dt.datetime, dt.date)):
         return _excel_date(cell)
     return blank_to_empty(cell)
@@ -110,6 +110,16 @@ def to_code(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def _code(text: str) -> str:
     return "".join(nfkc(text).split()).upper()
+
+
+def number_text(number: float) -> str:
+    """A spreadsheet number as the spreadsheet shows it: binary floating point makes 1.1 + 2.2
+    3.3000000000000003; a spreadsheet keeps 15 significant digits, so do we."""
+    if number != number or number in (float("inf"), float("-inf")):
+        return ""
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return format(Decimal(format(number, ".15g")).normalize(), "f")
 
 
 def parse_date(cell: object) -> str | None:
@@ -145,7 +155,7 @@ def _serial_date(serial: float) -> str | None:
     return (_EXCEL_EPOCH + dt.timedelta(days=int(serial))).isoformat()
 
 
-_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII only: ２０２６-０６-０５ goes through NFKC
 
 
 def to_date(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -184,7 +194,7 @@ def parse_decimal(cell: object) -> str | None:
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         if isinstance(cell, float) and cell != cell:
             return ""
-        number = Decimal(str(cell))
+        number = Decimal(number_text(cell) if isinstance(cell, float) else str(cell))
     else:
         text = "".join(nfkc(blank_to_empty(cell)).split()).replace(",", "")
         if not text:

@@ -1,7 +1,7 @@
 """Loading a dataset: files -> one typed, validated frame, with every problem logged.
 
-The frame has one column per schema key (all str; "" for blank) plus `_file` and `_row`, which
-say where each record came from. Records with errors stay in the frame: errors fail the build
+The frame has one column per schema key (all str; "" for blank) plus `_file`, `_sheet` and
+`_row`, which say where each record came from (`_sheet` is "" for CSV). Records with errors stay in the frame: errors fail the build
 as a whole, so nothing is published from a feed that has any (and nothing is dropped).
 """
 
@@ -17,10 +17,10 @@ import pandas as pd
 from .checkdigits import uscc_verdicts
 from .coerce import coerce_column
 from .problems import ProblemLog
-from .read import RawFeed, feed_files, read_feed_file
+from .read import FEED_SUFFIXES, RawFeed, feed_files, read_feed_file
 from .schema import Column, ColumnType, Dataset, normalise_header
 
-SOURCE_COLUMNS = ("_file", "_row")
+SOURCE_COLUMNS = ("_file", "_sheet", "_row")
 # 执法证号 has no public check digit (RULES.md): letters, digits, CJK and hyphens only, so that
 # it can be a URL path segment and a file name.
 CERTIFICATE_RE = r"[0-9A-Z\u4e00-\u9fff-]{4,40}"
@@ -66,17 +66,19 @@ def load_dataset(feeds_dir: Path, dataset: Dataset, log: ProblemLog) -> Table:
     files = feed_files(feeds_dir, dataset.name)
     if not files:
         if not dataset.optional:
-            log.error(str(feeds_dir / f"{dataset.name}.csv"), None, "",
-                      f"数据集「{dataset.title}」的 .csv/.xlsx 文件或同名文件夹", "不存在")
+            kinds = "、".join(f"{dataset.name}{suffix}" for suffix in FEED_SUFFIXES)
+            log.error(str(feeds_dir / dataset.name), None, "",
+                      f"数据集「{dataset.title}」的数据文件（{kinds}，或文件夹 {dataset.name}/）", "不存在")
         return Table(dataset, empty_frame(dataset))
+    known = dataset.header_lookup().keys()
     frames = []
     for path in files:
         display = _display_path(path, feeds_dir)
-        raw = read_feed_file(path, display, log, dataset.sheet)
-        if raw is not None:
+        for raw in read_feed_file(path, display, log, known, dataset.sheet):
             frames.append(type_feed(raw, dataset, log))
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame(dataset)
     check_unique(frame, dataset, log)
+    check_slugs(frame, dataset, log)
     return Table(dataset, frame)
 
 
@@ -94,19 +96,20 @@ def map_headers(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> dict[str, in
     for position, header in enumerate(raw.headers):
         if not header:
             if raw.cells[position].map(lambda c: c is not None and str(c).strip() != "").any():
-                log.warning(raw.display, 1, f"第 {position + 1} 列", "有表头的列", "无表头但有数据（该列不发布）")
+                log.warning(raw.display, None, raw.column_letters[position] + " 列" if raw.column_letters
+                            else f"第 {position + 1} 列", "有表头的列", "无表头但有数据（该列不发布）", raw.sheet)
             continue
         column = lookup.get(normalise_header(header))
         if column is None:
-            log.warning(raw.display, None, header, "数据规范中的列名（该列未发布）", header)
+            log.warning(raw.display, None, header, "数据规范中的列名（该列未发布）", header, raw.sheet)
         elif column.key in positions:
             first = raw.headers[positions[column.key]]
-            log.error(raw.display, None, header, f"每个字段只出现一次（与「{first}」重复）", header)
+            log.error(raw.display, None, header, f"每个字段只出现一次（与「{first}」重复）", header, raw.sheet)
         else:
             positions[column.key] = position
     for column in dataset.columns:
         if column.required and column.key not in positions:
-            log.error(raw.display, None, column.header, "必填列", "缺少该列")
+            log.error(raw.display, None, column.header, "必填列", "缺少该列", raw.sheet)
     return positions
 
 
@@ -122,18 +125,36 @@ def type_feed(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> pd.DataFrame:
         cells = raw.cells[positions[column.key]]
         values, bad, expected = coerce_column(cells, column)
         for index in bad[bad].index:
-            log.error(raw.display, int(rows[index]), header, expected, str(cells[index]))
+            log.error(raw.display, int(rows[index]), header, expected, str(cells[index]), raw.sheet)
+        if raw.typed and column.identifier:
+            check_number_cells(cells, raw, positions[column.key], header, rows, log)
         if column.required:
             missing = (values == "") & ~bad
             for index in missing[missing].index:
-                log.error(raw.display, int(rows[index]), header, "必填值", "空白")
-        check_rule(values, column, header, raw.display, rows, log)
+                log.error(raw.display, int(rows[index]), header, "必填值", "空白", raw.sheet)
+        check_rule(values, column, header, raw.display, rows, log, raw.sheet)
         data[column.key] = values.astype(object)
     frame = pd.DataFrame(data, index=raw.cells.index)
     check_conditional_required(frame, dataset, raw, positions, rows, log)
     frame["_file"] = raw.display
+    frame["_sheet"] = raw.sheet
     frame["_row"] = rows
     return frame
+
+
+def check_number_cells(cells: pd.Series, raw: RawFeed, position: int, header: str, rows: pd.Series,
+                       log: ProblemLog) -> None:
+    """A number cell where a code belongs is an error naming the cell: the spreadsheet has
+    already lost what the number cannot hold (digits past the 15th, leading zeros)."""
+    numbers = cells.map(lambda c: isinstance(c, (int, float)) and not isinstance(c, bool))
+    for index in numbers[numbers].index:
+        row = int(rows[index])
+        value = cells[index]
+        shown = str(int(value)) if float(value).is_integer() else format(value, ".15g")
+        log.error(raw.display, row, header,
+                  "文本格式的编码（请把该列设置为“文本”格式后重新输入或粘贴原始值：存为数字时，"
+                  "超过 15 位的数字和开头的 0 已经丢失）",
+                  f"单元格 {raw.cell_name(position, row)} 是数字 {shown}", raw.sheet)
 
 
 def check_conditional_required(frame: pd.DataFrame, dataset: Dataset, raw: RawFeed,
@@ -154,14 +175,14 @@ def check_conditional_required(frame: pd.DataFrame, dataset: Dataset, raw: RawFe
         missing = needed & (frame[column.key] == "")
         header = raw.headers[positions[column.key]] if column.key in positions else column.header
         for index in missing[missing].index:
-            log.error(raw.display, int(rows[index]), header, rule, "空白")
+            log.error(raw.display, int(rows[index]), header, rule, "空白", raw.sheet)
 
 
 _VALUE_CHECKS = ("uscc", "certificate_no", "url_key", "slug_key")  # what check_rule tests
 
 
 def check_rule(values: pd.Series, column: Column, header: str, file: str,
-               rows: pd.Series, log: ProblemLog) -> None:
+               rows: pd.Series, log: ProblemLog, sheet: str = "") -> None:
     numeric = column.type is ColumnType.DECIMAL or column.type is ColumnType.INTEGER
     if column.check not in _VALUE_CHECKS and not numeric:
         return  # (most columns: no need to select the filled cells of 200,000)
@@ -174,31 +195,17 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
             index, code = filled.index[position], filled.iloc[position]
             if not shaped[numbers[position]]:
                 log.error(file, int(rows[index]), header,
-                          "18 位统一社会信用代码（数字及除 I O S V Z 外的大写字母）", code)
+                          "18 位统一社会信用代码（数字及除 I O S V Z 外的大写字母）", code, sheet)
             else:
-                log.warning(file, int(rows[index]), header, "校验位正确的统一社会信用代码", code)
+                log.warning(file, int(rows[index]), header, "校验位正确的统一社会信用代码", code, sheet)
     elif column.check == "certificate_no":
         bad = ~filled.str.fullmatch(CERTIFICATE_RE)
         for index in bad[bad].index:
-            log.error(file, int(rows[index]), header, "4–40 位的字母、数字、汉字或连字符", filled[index])
+            log.error(file, int(rows[index]), header, "4–40 位的字母、数字、汉字或连字符", filled[index], sheet)
     elif column.check == "url_key":
         bad = ~filled.str.fullmatch(URL_KEY_RE)
         for index in bad[bad].index:
-            log.error(file, int(rows[index]), header, "1–80 位的字母、数字、汉字或 . _ -", filled[index])
-    elif column.check == "slug_key":
-        # The record's URL comes from this value (pages.urls.slug): it must make a
-        # non-empty slug that no other value in the same file makes.
-        from ..pages.urls import slug_all  # (here: pages imports this module)
-
-        slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)
-        for index in slugs[slugs == ""].index:
-            log.error(file, int(rows[index]), header, "含字母、数字或汉字的编号", filled[index])
-        shared = slugs.duplicated(keep=False)
-        # (the values are compared only where two make one slug: usually nowhere)
-        clash = slugs[(slugs != "") & shared & ~filled.duplicated(keep=False)] if shared.any() else slugs[:0]
-        for index in clash.index:
-            log.error(file, int(rows[index]), header,
-                      f"与其他编号生成不同的网址（“{clash[index]}”已被另一编号使用）", filled[index])
+            log.error(file, int(rows[index]), header, "1–80 位的字母、数字、汉字或 . _ -", filled[index], sheet)
     if numeric:
         numbers = pd.to_numeric(filled, errors="coerce")
         out = pd.Series(False, index=filled.index)
@@ -213,7 +220,7 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
         else:
             expected = f"{column.min_value:g} 到 {column.max_value:g} 之间的数"
         for index in out[out].index:
-            log.error(file, int(rows[index]), header, expected, filled[index])
+            log.error(file, int(rows[index]), header, expected, filled[index], sheet)
 
 
 def key_values(frame: pd.DataFrame, key: str) -> pd.Series:
@@ -243,12 +250,45 @@ def check_unique(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None
             continue
         label = key_label(dataset, keys)
         for _, group in repeated.groupby(keys, sort=True):
-            places = frame.loc[group.index, ["_file", "_row"]]
-            first_file, first_row = places.iloc[0]
-            for index, (file, row) in zip(places.index[1:], places.iloc[1:].itertuples(index=False)):
+            first = group.index[0]
+            for index in group.index[1:]:
                 value = " / ".join(str(group.at[index, k]) for k in keys)
-                log.error(file, int(row), label,
-                          f"不重复的值（已出现在 {first_file} 第 {int(first_row)} 行）", value)
+                log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), label,
+                          f"不重复的值（已出现在 {_place(frame, first)}）", value, frame.at[index, "_sheet"])
+
+
+def _place(frame: pd.DataFrame, index: object) -> str:
+    file, sheet, row = frame.at[index, "_file"], frame.at[index, "_sheet"], int(frame.at[index, "_row"])
+    return f"{file}{f'「{sheet}」' if sheet else ''} 第 {row} 行"
+
+
+def check_slugs(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
+    """A record's URL comes from its `slug_key` value (pages.urls.slug): the value must make a
+    non-empty slug that no other value makes, in any file of the dataset (〔2026〕 and [2026]
+    make one slug: two pages would be written to one path)."""
+    columns = [c for c in dataset.columns if c.check == "slug_key"]
+    if not columns:
+        return
+    from ..pages.urls import slug_all  # (here: pages imports this module)
+
+    for column in columns:
+        filled = frame[column.key][frame[column.key] != ""]
+        slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)
+        for index in slugs[slugs == ""].index:
+            log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), column.header,
+                      "含字母、数字或汉字的编号", filled[index], frame.at[index, "_sheet"])
+        shared = slugs.duplicated(keep=False) & (slugs != "")
+        if not shared.any():
+            continue  # (the values are compared only where two make one slug: usually nowhere)
+        for slug, group in filled[shared].groupby(slugs[shared], sort=True):
+            distinct = group.drop_duplicates()
+            if len(distinct) < 2:
+                continue  # one value repeated: check_unique's concern
+            first = distinct.index[0]
+            for index in distinct.index[1:]:
+                log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), column.header,
+                          f"与其他编号生成不同的网址（与 {_place(frame, first)} 的“{filled[first]}”"
+                          f"生成同一网址“{slug}”）", filled[index], frame.at[index, "_sheet"])
 
 
 def check_agency_references(table: Table, agencies: Table, log: ProblemLog) -> pd.Series:
@@ -272,9 +312,9 @@ def check_agency_references(table: Table, agencies: Table, log: ProblemLog) -> p
             row = table.frame.loc[index]
             expected = "执法主体名单（agencies）中某一主体的名称或统一社会信用代码"
             if column.check == "agency_ref":
-                log.error(row["_file"], int(row["_row"]), column.header, expected, values[index])
+                log.error(row["_file"], int(row["_row"]), column.header, expected, values[index], row["_sheet"])
             else:
-                log.warning(row["_file"], int(row["_row"]), column.header, expected, values[index])
+                log.warning(row["_file"], int(row["_row"]), column.header, expected, values[index], row["_sheet"])
         if column.check == "agency_ref":
             resolved = match
     return resolved

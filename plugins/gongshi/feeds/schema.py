@@ -7,6 +7,7 @@ The dataset definitions themselves live in `datasets.py`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -57,6 +58,13 @@ class Column:
     def display_label(self) -> str:
         return self.label or self.header
 
+    @property
+    def identifier(self) -> bool:
+        """Codes and document numbers (统一社会信用代码, 执法证号, 文号, 证件号码, 事项编码):
+        a spreadsheet number cell cannot hold one faithfully (15 significant digits, no
+        leading zeros), so such a cell is refused rather than read."""
+        return self.type is ColumnType.CODE or self.key.endswith(("_no", "_number"))
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -88,6 +96,17 @@ class Dataset:
         return [c.key for c in self.columns if c.privacy is privacy]
 
 
+# Templates mark required columns: "*姓名", "姓名＊", "姓名（必填）", "【必填】姓名", "姓名：".
+_REQUIRED_MARKERS = re.compile(r"^\*+|\*+$|[(\[【](?:必填|必填项|选填)[)\]】]|:+$")
+
+
 def normalise_header(text: str) -> str:
-    """Header comparison ignores surrounding/inner spaces, width (NFKC) and ASCII case."""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    """Header comparison ignores surrounding/inner spaces, width (NFKC), ASCII case and the
+    required-markers of templates."""
+    plain = "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    for _ in range(3):  # markers can combine: "*姓名（必填）："
+        stripped = _REQUIRED_MARKERS.sub("", plain)
+        if stripped == plain:
+            break
+        plain = stripped
+    return plain

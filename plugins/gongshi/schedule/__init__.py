@@ -17,7 +17,7 @@ import pandas as pd
 from .calendar import WorkCalendar
 from .deadlines import DEFAULT_RULES, DeadlineRule, Timeliness, measure, timeliness_changes
 from .oversight import oversight_changes, oversight_states
-from .penalties import PenaltyRules, penalty_states
+from .penalties import PenaltyRules, penalty_states, warn_missing_legal_notes
 
 __all__ = ["DATA_STATUS", "DEFAULT_RULES", "OFFICER_STATUS_LABELS", "Change", "DeadlineRule", "PenaltyRules",
            "RebuildPlan", "Timeliness", "WorkCalendar",
@@ -129,10 +129,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     state.timeliness = measure(frames, agencies, state.settings.deadline_rules, state.calendar, today)
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")
                               for on, dataset, key in timeliness_changes(state.timeliness.records, today)]
-    for row in penalties.frame[penalties.frame["major"] & (penalties.frame["legal_application_note"] == "")
-                               & penalties.frame["pub_state"].isin(["public", "scheduled"])].to_dict("records"):
-        state.log.warning(row["_file"], int(row["_row"]), "法律适用说明",
-                          "重大行政处罚应公开法律适用说明（合规提示，不影响公示）", "空白")
+    warn_missing_legal_notes(penalties.frame, state.settings.penalty_rules, state.log)
 
 
 def register() -> None:

@@ -153,6 +153,24 @@ def major_penalties(frame: pd.DataFrame, rules: PenaltyRules) -> np.ndarray:
     return majors.astype(bool)
 
 
+def missing_legal_notes(frame: pd.DataFrame, rules: PenaltyRules) -> pd.Series:
+    """Major penalties (RULES.md) not withdrawn whose 法律适用说明 is blank: a compliance
+    problem to report, not a reason to withhold. It does not depend on the day, so that
+    `gongshi check` reports it as the build does."""
+    if frame.empty:
+        return pd.Series(False, index=frame.index)
+    majors = pd.Series(major_penalties(frame, rules), index=frame.index)
+    return majors & (frame["state"] != "撤回") & (frame["legal_application_note"] == "")
+
+
+def warn_missing_legal_notes(frame: pd.DataFrame, rules: PenaltyRules, log: Any) -> None:  # noqa: ANN401
+    missing = missing_legal_notes(frame, rules)
+    for index in missing[missing].index:
+        log.warning(frame.at[index, "_file"], int(frame.at[index, "_row"]), "法律适用说明",
+                    "重大行政处罚应公开法律适用说明（合规提示，不影响公示）", "空白",
+                    frame.at[index, "_sheet"] if "_sheet" in frame else "")
+
+
 def publication_states(frame: pd.DataFrame, last_days: np.ndarray, today: dt.date) -> np.ndarray:
     """withdrawn (撤回), else scheduled (公示日期 after today), else ended (after the last day),
     else public. ISO dates compare as their strings do."""
