@@ -13,9 +13,9 @@ import argparse
 import cProfile
 import gc
 import pstats
+import tempfile
 import time
 from pathlib import Path
-import tempfile
 from types import SimpleNamespace
 
 from gongshi import privacy

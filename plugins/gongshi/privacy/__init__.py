@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +23,9 @@ from ..feeds import FeedTables
 from ..feeds.load import Table
 from ..feeds.problems import ProblemLog
 from ..feeds.schema import ColumnType, Dataset, Privacy
-from .detect import KIND_LABELS, Tally, TextContext, Triggers, find_in_texts, normalise_identifier
+from .detect import KIND_LABELS, TextContext, Triggers, find_in_texts, normalise_identifier
 from .gate import PrivacyGate, PrivacyLeak
-from .names import NameFinder, normalise_name
+from .names import normalise_name
 from .redact import People, RecordPersons, RedactionReport, record_persons, redact_frame, scrub_text
 
 log = logging.getLogger("gongshi")

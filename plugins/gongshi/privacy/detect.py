@@ -20,15 +20,15 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from functools import lru_cache
-from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
-from ..feeds.checkdigits import uscc_is_valid
 from ahocorasick_rs import BytesAhoCorasick
 
-from .names import ROLE_CUES, NameFinder, _is_han, _stands_as_name, mask_names, name_shadow, normalise_name
+from ..feeds.checkdigits import uscc_is_valid
+from .names import ROLE_CUES, NameFinder, _is_han, mask_names, name_shadow, normalise_name
 
 NOTES = {
     "id": "〔身份证号已隐去〕",

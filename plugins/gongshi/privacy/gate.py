@@ -98,8 +98,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 # matches (detect.py's cue window), and whole runs of letters, digits and separators beyond it.
 EDGE = 32
 _EDGE_RUN = "[0-9A-Za-z \\-./_·•・‧\u3000()（）\u200b-\u200f]*"
-_HEAD_RE = re.compile(r"[\s\S]{0,%d}" % EDGE + _EDGE_RUN)
-_TAIL_RE = re.compile(_EDGE_RUN + r"[\s\S]{0,%d}\Z" % EDGE)
+_HEAD_RE = re.compile(rf"[\s\S]{{0,{EDGE}}}" + _EDGE_RUN)
+_TAIL_RE = re.compile(_EDGE_RUN + rf"[\s\S]{{0,{EDGE}}}\Z")
 
 
 def token_edges(text: str) -> str:

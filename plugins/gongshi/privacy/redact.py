@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..feeds.schema import Dataset, Privacy
 from .detect import NOTES, Tally, TextContext, Triggers, find_in_texts, id_birth_date, luhn_valid, redact_free_text
-from .names import NameFinder, looks_like_person_name, mask_names, normalise_name, surname_of
+from .names import looks_like_person_name, mask_names, normalise_name, surname_of
 
 __all__ = ["REMOVED", "PERSON_TYPE", "SOLE_TRADER_TYPE", "People", "RedactionReport", "luhn_valid", "mask_names",
            "looks_like_person_name", "operator_in_trade_name", "redact_frame", "scrub_text", "scrub_texts",
