@@ -264,6 +264,12 @@ def _is_header(row: list, known: set[str]) -> bool:
     return hits >= 2 and hits * 2 >= filled
 
 
+def header_score(rows: list[list], known: set[str]) -> int:
+    """How many known headers the sheet's header row holds (0: it has none)."""
+    return max((_matches(row, known)[0] for row in rows[:_HEADER_SCAN_ROWS] if _is_header(row, known)),
+               default=0)
+
+
 def find_header(rows: list[list], known: set[str]) -> tuple[int, int] | None:
     """(first, last) index of the header rows: the first row among the top rows in which
     enough cells are known headers (a title or instruction row above it is not: "the first
@@ -337,7 +343,14 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, known_headers: Ite
     if not visible:
         log.error(display, None, "", "至少一个可见的工作表", "没有可见的工作表")
         return []
-    chosen = [g for g in visible if any(_is_header(row, known) for row in g.rows[:_HEADER_SCAN_ROWS])]
+    # Every sheet holding the dataset's header is read (a second month on sheet 2), but not a
+    # code table naming two or three of its columns (当事人类别 | 处罚类别 and their values).
+    scores = {id(g): header_score(g.rows, known) for g in visible}
+    best = max(scores.values())
+    chosen = [g for g in visible if scores[id(g)] >= max(2, (best + 1) // 2)]
+    for grid in visible:
+        if grid not in chosen and scores[id(grid)] > 0:
+            log.note(display, None, "", "数据表", "该工作表的表头与数据表不同，未读取", grid.name)
     if not chosen:
         chosen = visible[:1]  # no sheet has the header: read the first, to report what is missing
     feeds = []
