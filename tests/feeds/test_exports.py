@@ -524,3 +524,14 @@ def test_ods_hidden_rows_and_columns_are_skipped(tmp_path: Path) -> None:
     assert frame["name"].tolist() == ["王建国", "李秀英", "赵敏"]
     assert frame["status_changed_on"].tolist() == ["", "", ""]  # 2025-09-01 was in the hidden column
     assert sorted(p.found for p in log.warnings) == ["隐藏列 K（状态变更日期）", "隐藏行 3"]
+
+
+def test_unused_columns_hidden_up_to_the_last_are_not_reported(tmp_path: Path) -> None:
+    feeds = officers_only(tmp_path)
+    save_xlsx(feeds / "officers.xlsx", {"人员": officer_grid()})
+    # what Excel writes when every column right of the table is hidden
+    _rewrite(feeds / "officers.xlsx", "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"<sheetData", b'<cols><col min="12" max="16384" hidden="1"/></cols><sheetData', 1))
+    tables, log = load(feeds)
+    assert log.problems == []
+    assert values(tables["officers"].frame) == expected_officers(tmp_path)
