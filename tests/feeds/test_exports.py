@@ -119,7 +119,7 @@ def test_xlsx_and_xlsm_publish_the_csv_values(tmp_path: Path, suffix: str) -> No
     assert values(tables["officers"].frame) == expected_officers(tmp_path)
 
 
-def test_xls_publishes_the_csv_values_and_skips_its_hidden_row(tmp_path: Path) -> None:
+def test_xls_publishes_the_csv_values_and_skips_its_hidden_row_and_sheet(tmp_path: Path) -> None:
     import xlwt
 
     feeds = officers_only(tmp_path)
@@ -131,11 +131,16 @@ def test_xls_publishes_the_csv_values_and_skips_its_hidden_row(tmp_path: Path) -
         for c, value in enumerate(row):
             sheet.write(r, c, value)
     sheet.row(2).hidden = True
+    old = book.add_sheet("旧名单")
+    for c, value in enumerate(grid[0]):
+        old.write(0, c, value)
+    old.write(1, 0, "离职人员")
+    old.visibility = 1  # hidden
     book.save(str(feeds / "officers.xls"))
     tables, log = load(feeds)
     assert not log.errors, log.report()
     assert values(tables["officers"].frame) == expected_officers(tmp_path)
-    assert [p.found for p in log.warnings] == ["隐藏行 3"]
+    assert sorted(p.found for p in log.warnings) == ["隐藏工作表「旧名单」", "隐藏行 3"]
 
 
 def test_ods_publishes_the_csv_values(tmp_path: Path) -> None:
