@@ -1,25 +1,37 @@
-# The two set-up commands of README.md. Each installs what it needs on a fresh machine.
+# The two set-up commands of README.md. Each installs what it needs on a fresh machine, into a
+# virtual environment of its own (.venv): Debian's system Python refuses `pip install`.
 PYTHON ?= python3
-PIP ?= $(PYTHON) -m pip
+VENV ?= .venv
+VPY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: portal test install install-test browser-deps
+.PHONY: portal test install install-test browser-deps serve
 
-install:
-	$(PIP) install -q -e .
+# python3 -m venv needs Debian's python3-venv; install it when the module is missing.
+$(VPY):
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	@$(VPY) -m pip install -q --upgrade pip
 
-install-test:
-	$(PIP) install -q -e '.[test]'
+install: $(VPY)
+	$(VPY) -m pip install -q -e .
 
-# Debian's Chromium and CJK fonts for the browser tests (Playwright cannot download browsers here).
+install-test: $(VPY)
+	$(VPY) -m pip install -q -e '.[test]'
+
+# Debian's Chromium, CJK fonts and Java for the browser and HTML-validity tests (Playwright
+# cannot download browsers here).
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
 portal: install
-	gongshi build
-	@echo "打开网站：gongshi serve  然后访问 http://localhost:8000/"
+	$(VENV)/bin/gongshi build
+	@echo "打开网站：$(VENV)/bin/gongshi serve  然后访问 http://localhost:8000/"
+
+serve: install
+	$(VENV)/bin/gongshi serve
 
 test: install-test browser-deps
-	$(PYTHON) -m pytest
+	$(VPY) -m pytest

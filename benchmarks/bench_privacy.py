@@ -13,6 +13,7 @@ import argparse
 import cProfile
 import gc
 import pstats
+import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,8 +34,13 @@ def main() -> None:
     print(f"feeds stage: {time.perf_counter() - started:.2f} s")
     records = len(raw["penalties"].frame)
 
+    cache = Path(tempfile.mkdtemp(prefix="bench-privacy-"))
+
+    def new_state() -> SimpleNamespace:
+        return SimpleNamespace(raw=raw, facts={}, log=ProblemLog(), settings=SimpleNamespace(cache_dir=cache))
+
     def one_run() -> float:
-        state = SimpleNamespace(raw=raw, facts={})
+        state = new_state()
         gc.collect()
         started = time.perf_counter()
         privacy.run(state)
@@ -47,7 +53,7 @@ def main() -> None:
     print(f"best of {len(times)}: {best:.3f} s, {records / best:,.0f} penalty records/s ({records:,} records)")
     if args.profile:
         profile = cProfile.Profile()
-        profile.runcall(privacy.run, SimpleNamespace(raw=raw, facts={}))
+        profile.runcall(privacy.run, new_state())
         pstats.Stats(profile).sort_stats("tottime").print_stats(20)
 
 

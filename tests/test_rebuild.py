@@ -83,7 +83,7 @@ def test_the_gate_restored_from_the_cache_still_knows_the_never_values(tmp_path:
     assert build_site(feeds, output, TODAY)[0] == 1
     assert "cached" in current_state().facts["seconds"]
     gate = current_state().gate  # its fingerprint came from the cache: it must be the values'
-    assert gate.fingerprint == PrivacyGate(gate.never_values).fingerprint
+    assert gate.fingerprint == PrivacyGate(gate.never_values, gate.org_numbers, gate.names).fingerprint
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:

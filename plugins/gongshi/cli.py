@@ -23,16 +23,26 @@ from .feeds import FeedError, ProblemLog, load_feeds
 
 def check(feeds: Path, settings_file: Path | None = None) -> int:
     """The problems `gongshi build` would report for these feeds, without building: the feeds
-    stage's, and the compliance warnings the build finds in them (major penalties without a
-    法律适用说明, by the penalty rules of the settings file when there is one)."""
+    stage's, personal data in the columns published as they are (the privacy stage's feed
+    errors), and the compliance warnings the build finds in them (major penalties without a
+    法律适用说明, by the penalty rules of the settings file when there is one); then what the
+    scrubber would remove, per dataset."""
+    from .privacy import check_public_columns, make_public_with_report, masking_summary, people_of
     from .schedule.penalties import PenaltyRules, warn_missing_legal_notes
 
     log = ProblemLog()
     tables = load_feeds(feeds, log)
     if not log.errors:  # (a build stops at the first stage with errors)
+        people = people_of(tables)
+        for table in tables.tables.values():
+            check_public_columns(table, people, log)
+    if not log.errors:
         warn_missing_legal_notes(tables["penalties"].frame, _penalty_rules(settings_file) or PenaltyRules(), log)
     print(log.report())
     if not log.errors:
+        _, reports = make_public_with_report(tables, people)
+        for line in masking_summary(reports, {name: t.dataset for name, t in tables.tables.items()}):
+            print(line)
         counts = "，".join(f"{t.dataset.title} {len(t)} 条" for t in tables.tables.values())
         print(f"数据源检查通过：{counts}。")
     return 1 if log.errors else 0

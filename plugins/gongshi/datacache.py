@@ -59,7 +59,7 @@ def restore(state: BuildState, key: str) -> bool:
             or set(data.get("frames", {})) != set(DATASETS):
         return False
     state.public = PublicTables({name: Table(DATASETS[name], frame) for name, frame in data["frames"].items()})
-    state.gate = PrivacyGate(data["never_values"])
+    state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"])
     state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
@@ -71,6 +71,7 @@ def save(state: BuildState, key: str) -> None:
     data = {"version": CACHE_VERSION, "key": key,
             "frames": {name: table.frame for name, table in state.public.tables.items()},
             "never_values": state.gate.never_values, "gate_fingerprint": state.gate.fingerprint,
+            "org_numbers": state.gate.org_numbers, "gate_names": state.gate.names,
             "problems": list(state.log.problems),
             "reports": state.facts.get("privacy", {})}
     path = cache_path(state)

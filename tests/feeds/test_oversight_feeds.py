@@ -21,8 +21,10 @@ def test_clean_feeds_load_without_problems(tmp_path: Path) -> None:
     tables, log = load(tmp_path)
     assert log.problems == []
     assert len(tables["inspections"]) == 5 and len(tables["supervision"]) == 5
-    # 检查对象类别 defaults to 法人及非法人组织; the three unit headers are one column
-    assert tables["inspections"].frame["subject_type"].tolist()[1] == "法人及非法人组织"
+    # a blank 检查对象类别 stays blank in the feed; the privacy stage tells it by the name (RULES.md):
+    # a business name is an organisation; the three unit headers are one column
+    assert tables["inspections"].frame["subject_type"].tolist()[1] == ""
+    assert make_public(tables)["inspections"].frame["subject_type"].tolist()[1] == "法人及非法人组织"
     assert tables["supervision"].frame["unit"].tolist()[2] == "江临市生态环境局"
 
 

@@ -165,7 +165,7 @@ def test_the_gate_reads_pages_by_their_values_and_still_stops_a_leak() -> None:
                                                     ["已整改", "联系电话13912345678", "护照E99887766"]])
     page, view = clean
     assert page == env.get_template("t.html").render(d={"party": "某公司", "note": "已整改"}).encode()
-    assert view is not None and len(view) < len(page) / 10
+    assert view is not None and len(view) < len(page) / 5
     gate.check("a.html", page, view)
     for page, view in (phone, never):
         with pytest.raises(PrivacyLeak):

@@ -10,6 +10,9 @@ from gongshi.privacy.gate import PrivacyGate, PrivacyLeak, values_view
 @pytest.mark.parametrize("text", [
     "当事人身份证号11010519491231002X。", "号码 440524188001010014", "证号１１０１０５１９４９１２３１００２ｘ",
     "联系电话13912345678", "电话：+86 13912345678", "手机 8613912345678 请回电",
+    # RULES.md: a wrong check digit is still a person's number; separators of any kind and length
+    "一个校验位不对的 110105194912310021", "号码 1101\u200b0519 4912--3100\u30002X", "手机 138·1234·5678",
+    "电话 一三八一二三四五六七八", "护照号码 E12345678", "住房 苏（2023）南京市不动产权第0012345号",
 ])
 def test_identity_and_mobile_numbers_are_caught(text: str) -> None:
     assert PrivacyGate().scan_text("x.html", text)
@@ -17,8 +20,8 @@ def test_identity_and_mobile_numbers_are_caught(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "办公电话 0579-85001234", "统一社会信用代码 91350100M000100Y43", "执法证号 33990001000001",
-    "事项编码 339900100001", "一个校验位不对的 110105194912310021", "日期 20260305",
+    "公司总机 0579-85001234", "统一社会信用代码 91350100M000100Y43", "执法证号 33990001000001",
+    "事项编码 339900100001", "日期 20260305", "2026-08-08 2026-10-08 2027-02-11",
     "<path d=\"M4 4h7v1h-7z\"/>",
 ])
 def test_office_lines_codes_and_wrong_checksums_pass(text: str) -> None:
@@ -76,7 +79,7 @@ def test_a_leak_split_between_template_text_and_a_value_is_caught_from_the_view(
     gate = PrivacyGate()
     texts = ["<p>电话1391", "</p>"]
     edges = gate.fixed_text_edges(texts)
-    assert edges == [" 1391", " "]
+    assert edges == texts  # (short texts are kept whole: detectors read the words around a number)
     with pytest.raises(PrivacyLeak):
         gate.check("x.html", values_view(texts, ["2345678"]).encode(), values_view(edges, ["2345678"]).encode())
 

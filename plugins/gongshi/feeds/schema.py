@@ -50,6 +50,9 @@ class Column:
     min_value: float | None = None
     max_value: float | None = None
     description: str = ""
+    # An organisation's published contact (an agency's 联系电话, 办公地址): a phone number in it
+    # is a line to keep wherever it appears, not personal data to refuse.
+    org_contact: bool = False
 
     @property
     def display_label(self) -> str:

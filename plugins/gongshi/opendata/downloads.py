@@ -7,21 +7,25 @@ import re
 
 import pandas as pd
 
+from ..feeds.schema import Privacy
 from ..pages.penalties import SHOWN
 
-# A cell starting with one of these is read as a formula by Excel/WPS/LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these is read as a formula by Excel/WPS/LibreOffice — also in
+# their full-width forms (WPS folds them), and after leading spaces or zero-width characters.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣")
+_FORMULA_RE = re.compile("^[\\s\u200b\u200c\u200d\u2060\ufeff\u3000]*[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def neutralise_formula(value: str) -> str:
     """Prefix a would-be formula with an apostrophe so it is shown as text (OWASP advice)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if _FORMULA_RE.match(value) else value
 
 
 # What makes csv.writer (QUOTE_MINIMAL, lineterminator "\r\n") quote a field.
 QUOTED_IF_HOLDING = (",", '"', "\r", "\n")
 # A formula start right after the NUL that precedes every value in `_column_cells`' search text.
-_FORMULA_AFTER_NUL = re.compile("\x00[" + re.escape("".join(FORMULA_STARTS)) + "]")
+_FORMULA_AFTER_NUL = re.compile("\x00[\\s\u200b\u200c\u200d\u2060\ufeff\u3000]*["
+                                + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def csv_field(value: str) -> str:
@@ -70,7 +74,8 @@ def inspections_csv(results: pd.DataFrame) -> bytes:
     """Published spot-check results (natural persons' names masked, 整改要求 scrubbed)."""
     from ..feeds.datasets import INSPECTIONS
 
-    return table_csv(results, [(c.key, c.header) for c in INSPECTIONS.columns])
+    return table_csv(results, [(c.key, c.header) for c in INSPECTIONS.columns if c.privacy is not Privacy.NEVER
+                               and not c.key.endswith("is_minor")])
 
 
 def supervision_csv(outcomes: pd.DataFrame) -> bytes:

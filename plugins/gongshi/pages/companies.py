@@ -40,9 +40,13 @@ def company_page(company: tuple[str, Sequence[int], Sequence[int]], decision_row
     mine = [decision_rows(p) for p in decision_positions]
     checked = [check_rows(p) for p in check_positions]
     names = [r["party_name"] for r in mine] + [r["subject_name"] for r in checked]
+    # A page never joins a masked person (李某某) to a trade name under one code: that would
+    # tell whose business it is. The trade names stand; a masked name only when there is none.
+    trade_names = [n for n in names if "某" not in n]
+    shown = trade_names or names
     return PageJob(urls.file_of(urls.company(str(uscc))), "company.html", {
         "section": "",
-        "company": {"uscc": uscc, "name": names[0], "names": sorted(set(names))},
+        "company": {"uscc": uscc, "name": shown[0], "names": sorted(set(shown))},
         "decisions": [decision_card(r) for r in mine],
         "inspections": [result_row(r) for r in checked],
     })
