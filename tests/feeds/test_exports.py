@@ -119,7 +119,7 @@ def test_xlsx_and_xlsm_publish_the_csv_values(tmp_path: Path, suffix: str) -> No
     assert values(tables["officers"].frame) == expected_officers(tmp_path)
 
 
-def test_xls_publishes_the_csv_values_and_skips_its_hidden_row(tmp_path: Path) -> None:
+def test_xls_publishes_the_csv_values_and_skips_its_hidden_row_and_sheet(tmp_path: Path) -> None:
     import xlwt
 
     feeds = officers_only(tmp_path)
@@ -131,11 +131,16 @@ def test_xls_publishes_the_csv_values_and_skips_its_hidden_row(tmp_path: Path) -
         for c, value in enumerate(row):
             sheet.write(r, c, value)
     sheet.row(2).hidden = True
+    old = book.add_sheet("旧名单")
+    for c, value in enumerate(grid[0]):
+        old.write(0, c, value)
+    old.write(1, 0, "离职人员")
+    old.visibility = 1  # hidden
     book.save(str(feeds / "officers.xls"))
     tables, log = load(feeds)
     assert not log.errors, log.report()
     assert values(tables["officers"].frame) == expected_officers(tmp_path)
-    assert [p.found for p in log.warnings] == ["隐藏行 3"]
+    assert sorted(p.found for p in log.warnings) == ["隐藏工作表「旧名单」", "隐藏行 3"]
 
 
 def test_ods_publishes_the_csv_values(tmp_path: Path) -> None:
@@ -480,6 +485,58 @@ def test_an_xls_saved_under_an_xlsx_name_is_read(tmp_path: Path) -> None:
         for c, value in enumerate(row):
             sheet.write(r, c, value)
     book.save(str(feeds / "officers.xlsx"))
+    tables, log = load(feeds)
+    assert log.problems == []
+    assert values(tables["officers"].frame) == expected_officers(tmp_path)
+
+
+def test_a_code_table_sheet_naming_two_columns_is_not_taken_for_data(tmp_path: Path) -> None:
+    feeds = officers_only(tmp_path)
+    save_xlsx(feeds / "officers.xlsx", {"人员": officer_grid(),
+                                        "代码表": [["证件状态", "执法类别"], ["有效", "市场监管综合执法"], ["暂扣", ""]]})
+    tables, log = load(feeds)
+    assert not log.errors and not log.warnings, log.report()
+    assert values(tables["officers"].frame) == expected_officers(tmp_path)
+    (note,) = log.notes
+    assert note.sheet == "代码表" and "未读取" in note.found
+
+
+def test_ods_hidden_rows_and_columns_are_skipped(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    feeds = officers_only(tmp_path)
+    grid = officer_grid()
+    grid.insert(2, ["筛掉的人", "33990009000009", "江临市市场监督管理局", "", "", "", "", "2027-01-01"])
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="人员")
+    width = len(grid[0])
+    table.addElement(TableColumn(numbercolumnsrepeated=width - 1))
+    table.addElement(TableColumn(visibility="collapse"))  # the last column: 状态变更日期
+    for number, row in enumerate(grid):
+        element = TableRow(visibility="collapse") if number == 2 else TableRow()
+        for value in row:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            element.addElement(cell)
+        table.addElement(element)
+    document.spreadsheet.addElement(table)
+    document.save(str(feeds / "officers.ods"))
+    tables, log = load(feeds)
+    assert not log.errors, log.report()
+    frame = tables["officers"].frame
+    assert frame["name"].tolist() == ["王建国", "李秀英", "赵敏"]
+    assert frame["status_changed_on"].tolist() == ["", "", ""]  # 2025-09-01 was in the hidden column
+    assert sorted(p.found for p in log.warnings) == ["隐藏列 K（状态变更日期）", "隐藏行 3"]
+
+
+def test_unused_columns_hidden_up_to_the_last_are_not_reported(tmp_path: Path) -> None:
+    feeds = officers_only(tmp_path)
+    save_xlsx(feeds / "officers.xlsx", {"人员": officer_grid()})
+    # what Excel writes when every column right of the table is hidden
+    _rewrite(feeds / "officers.xlsx", "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"<sheetData", b'<cols><col min="12" max="16384" hidden="1"/></cols><sheetData', 1))
     tables, log = load(feeds)
     assert log.problems == []
     assert values(tables["officers"].frame) == expected_officers(tmp_path)

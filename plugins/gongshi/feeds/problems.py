@@ -91,13 +91,16 @@ class ProblemLog:
         return "\n".join(lines)
 
 
+READABLE_FILE = "可读取的 CSV（UTF-8、GB18030 或带 BOM 的 UTF-16）或 Excel/ODS 文件"
+
+
 class UnreadableFeed(ValueError):
     """A file that cannot be read at all; `row` and `column` point into it when known."""
 
     def __init__(self, message: str, row: int | None = None, column: str = "", expected: str = ""):
         super().__init__(message)
         self.row, self.column = row, column
-        self.expected = expected or "可读取的 CSV（UTF-8、GB18030 或带 BOM 的 UTF-16）或 Excel/ODS 文件"
+        self.expected = expected or READABLE_FILE
 
 
 class FeedError(Exception):

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import workbook
-from .problems import ProblemLog, UnreadableFeed
+from .problems import READABLE_FILE, ProblemLog, UnreadableFeed
 from .schema import normalise_header
 
 CSV_SUFFIXES = (".csv", ".txt")  # .txt: Excel's "Unicode 文本" (UTF-16, tab-separated)
@@ -76,6 +76,8 @@ class RawFeed:
     sheet: str = ""  # worksheet name; "" for CSV
     column_letters: list[str] = field(default_factory=list)  # the sheet column of each position
     typed: bool = False  # cells from a workbook: numbers and dates as well as text
+    header_row: int = 1  # where the header was found (the first of two header rows)
+    data_row: int = 2  # the first row after the header
 
     def cell_name(self, position: int, row: int) -> str:
         """"C5": how a spreadsheet names the cell; "第 3 列" in a CSV file."""
@@ -264,6 +266,12 @@ def _is_header(row: list, known: set[str]) -> bool:
     return hits >= 2 and hits * 2 >= filled
 
 
+def header_score(rows: list[list], known: set[str]) -> int:
+    """How many known headers the sheet's header row holds (0: it has none)."""
+    return max((_matches(row, known)[0] for row in rows[:_HEADER_SCAN_ROWS] if _is_header(row, known)),
+               default=0)
+
+
 def find_header(rows: list[list], known: set[str]) -> tuple[int, int] | None:
     """(first, last) index of the header rows: the first row among the top rows in which
     enough cells are known headers (a title or instruction row above it is not: "the first
@@ -328,7 +336,7 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, known_headers: Ite
         log.error(display, exc.row, exc.column, exc.expected, str(exc))
         return []
     except ValueError as exc:
-        log.error(display, None, "", UnreadableFeed("").expected, str(exc))
+        log.error(display, None, "", READABLE_FILE, str(exc))
         return []
 
     for name in workbook.hidden_sheet_names(grids):
@@ -337,7 +345,14 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, known_headers: Ite
     if not visible:
         log.error(display, None, "", "至少一个可见的工作表", "没有可见的工作表")
         return []
-    chosen = [g for g in visible if any(_is_header(row, known) for row in g.rows[:_HEADER_SCAN_ROWS])]
+    # Every sheet holding the dataset's header is read (a second month on sheet 2), but not a
+    # code table naming two or three of its columns (当事人类别 | 处罚类别 and their values).
+    scores = {id(g): header_score(g.rows, known) for g in visible}
+    best = max(scores.values())
+    chosen = [g for g in visible if scores[id(g)] >= max(2, (best + 1) // 2)]
+    for grid in visible:
+        if grid not in chosen and scores[id(grid)] > 0:
+            log.note(display, None, "", "数据表", "该工作表的表头与数据表不同，未读取", grid.name)
     if not chosen:
         chosen = visible[:1]  # no sheet has the header: read the first, to report what is missing
     feeds = []
@@ -352,13 +367,7 @@ def read_feed_file(path: Path, display: str, log: ProblemLog, known_headers: Ite
     return feeds
 
 
-@dataclass
-class _Feed(RawFeed):
-    header_row: int = 1  # (the first of two header rows)
-    data_row: int = 2
-
-
-def _read_grid(grid: workbook.Grid, display: str, known: set[str], log: ProblemLog) -> _Feed | None:
+def _read_grid(grid: workbook.Grid, display: str, known: set[str], log: ProblemLog) -> RawFeed | None:
     rows, sheet = grid.rows, grid.name
     band = find_header(rows, known)
     if band is None:
@@ -369,9 +378,10 @@ def _read_grid(grid: workbook.Grid, display: str, known: set[str], log: ProblemL
     width = len(all_headers)
     keep = [i for i in range(width) if i not in grid.hidden_columns]
     if grid.hidden_columns:
-        shown = [f"{workbook.column_letter(i)}（{all_headers[i]}）" if i < width and all_headers[i]
-                 else workbook.column_letter(i) for i in sorted(grid.hidden_columns)
-                 if any(i < len(r) and _filled(r[i]) for r in rows[first:])]
+        # (only within the sheet's width: Excel often hides every unused column up to XFD)
+        shown = [f"{workbook.column_letter(i)}（{all_headers[i]}）" if all_headers[i] else workbook.column_letter(i)
+                 for i in sorted(c for c in grid.hidden_columns if c < width)
+                 if all_headers[i] or any(i < len(r) and _filled(r[i]) for r in rows[last + 1:])]
         if shown:
             log.warning(display, None, "", "可见的列（隐藏列不公示，未读取）", "隐藏列 " + "、".join(shown), sheet)
     headers = [all_headers[i] for i in keep]
@@ -414,8 +424,8 @@ def _read_grid(grid: workbook.Grid, display: str, known: set[str], log: ProblemL
     cells = pd.DataFrame(records, columns=range(len(keep)), dtype=object) if records else \
         pd.DataFrame(columns=range(len(keep)), dtype=object)
     letters = [workbook.column_letter(i) for i in keep] if grid.typed else []
-    return _Feed(display, headers, cells, np.asarray(numbers, dtype=np.int64), sheet, letters, grid.typed,
-                 header_row=first + 1, data_row=last + 2)
+    return RawFeed(display, headers, cells, np.asarray(numbers, dtype=np.int64), sheet, letters, grid.typed,
+                   header_row=first + 1, data_row=last + 2)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -181,9 +181,8 @@ def _blank_formulas(body: bytes) -> set[tuple[int, int]]:
     so: a spreadsheet computes them on opening, a reader of the file gets nothing)."""
     found = set()
     for formula in _FORMULA_TAG.finditer(body):
-        start = body.rfind(b"<", 0, formula.start())
-        cell = None
-        for match in _CELL_START.finditer(body, max(0, start - 400), formula.start()):
+        cell = None  # the last <c ...> opened before the formula: the cell holding it
+        for match in _CELL_START.finditer(body, max(0, formula.start() - 400), formula.start()):
             cell = match
         end = _CELL_END.search(body, formula.start())
         if cell is None or end is None:
