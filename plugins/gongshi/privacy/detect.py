@@ -28,7 +28,7 @@ from itertools import accumulate
 from ahocorasick_rs import BytesAhoCorasick
 
 from ..feeds.checkdigits import uscc_is_valid
-from .names import ROLE_CUES, NameFinder, _is_han, mask_names, name_shadow, normalise_name
+from .names import _PLACE_AFTER, ROLE_CUES, NameFinder, _is_han, find_each, mask_names, name_shadow, normalise_name
 
 NOTES = {
     "id": "〔身份证号已隐去〕",
@@ -68,7 +68,7 @@ _DIGIT = "[0-9" + "".join(CHINESE_DIGITS) + "]"
 # Runs of ten digits or more can be personal by their digits alone (IDs, mobiles, landlines with
 # an area code, cards); shorter ones only after a cue (电话, QQ, 账号 …), looked for from the cue.
 _GAP = r"(?:" + _SEP + r"{1,5}|[()（）]" + _SEP + r"{0,2})?"
-_RUN_END = r"(?:" + _SEP + r"{0,2}[Xx](?![A-Za-z]))?(?![A-Za-z0-9])"
+_RUN_END = r"(?:" + _SEP + r"{0,5}[Xx](?![A-Za-z]))?(?![A-Za-z0-9])"
 _NUMBER_RUN = re.compile(_DIGIT + r"(?:" + _GAP + _DIGIT + r")+" + _RUN_END)
 _LONG_NUMBER_RUN = re.compile(_DIGIT + r"(?:" + _GAP + _DIGIT + r"){9,}" + _RUN_END)
 _GROUP_RE = re.compile(_DIGIT + "+(?:[Xx](?![A-Za-z]))?|[Xx](?![A-Za-z0-9])")
@@ -380,7 +380,6 @@ _DWELLING = re.compile(r"(村|组|栋|幢|单元|室|小区|苑|公寓|宿舍|�
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:住址[:：]?|住)?(?P<body>[^（）()，。；]{4,40}?\d+(?:号|室|组|栋|幢)[^（）()，。；]{0,12})[）)]")
 _LOCATED = re.compile(r"(?:其位于|家中[（(])(?P<body>[^，。；;,\n\0（）()]{4,40}?)(?=的|[）)]|内|存放|，|。|$)")
 _HOME_WORD = re.compile(r"的?(?:住宅|住处|家|住所|居所|出租屋)")
-_PLACE_AFTER = re.compile(r"(?:城市|市|省|区|县|镇|乡|村|街道|路)")
 _CLAIM_BEFORE = re.compile(r"(治疗|预防|防治|缓解|改善|根治|调理|降低|功效|宣称|宣传|、)[^，。；]{0,4}$")
 _PLACE_WORD = re.compile(r"(省|市|区|县|镇|乡|村|路|街|巷|弄|号|组|室|栋|幢|单元|小区|楼|苑|公寓|社区|大道|胡同)")
 _HEALTH = re.compile(
@@ -726,16 +725,6 @@ def _person_names(persons: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(NameFinder.for_persons(persons).names)
 
 
-def _occurrences(text: str, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    found = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            found.append((at, at + len(name), name))
-            at = text.find(name, at + 1)
-    return found
-
-
 def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts: list[TextContext],
                    spans: defaultdict[int, list[tuple[int, int, str, str, str]]], triggers: Triggers,
                    public: frozenset[str], odd_texts: set[int], scanned: tuple[list, list]) -> None:
@@ -770,7 +759,7 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
         if not context.persons or not shadows[i]:
             continue
         text, positions = name_shadow(shadows[i]) if i in odd_texts else (shadows[i], None)
-        for start, end, name in _occurrences(text, _person_names(context.persons)):
+        for start, end, name in find_each(text, _person_names(context.persons)):
             if len(name) == 2 and _PLACE_AFTER.match(text, end):
                 continue  # (文明 in 全国文明城市, 金华 in 金华市: a place's name, not the party)
             if positions is not None:

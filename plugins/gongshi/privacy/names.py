@@ -224,6 +224,18 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+def find_each(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every occurrence of each of a few names (str.find: for a record's
+    one or two persons faster than any automaton)."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            found.append((at, at + len(name), name))
+            at = text.find(name, at + 1)
+    return found
+
+
 class NameFinder:
     """Finds given names (a record's persons, or the registry of all) in normalised text; with
     `cues`, the role cues too, in the same pass (one Aho-Corasick automaton)."""
@@ -261,13 +273,7 @@ class NameFinder:
         if self._automaton is not None:
             return [(end - len(word) + 1, end + 1, word) for end, (word, is_cue) in self._automaton.iter(text)
                     if not is_cue]
-        found = []
-        for name in self.names:
-            at = text.find(name)
-            while at >= 0:
-                found.append((at, at + len(name), name))
-                at = text.find(name, at + 1)
-        return found
+        return find_each(text, self.names)
 
     @staticmethod
     def find_all(text: str, own: NameFinder | None, registry, public: frozenset[str],  # noqa: ANN001
