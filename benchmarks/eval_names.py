@@ -10,7 +10,8 @@ Systems, all on the same texts:
   lac    Baidu LAC (PER), only when the `LAC` package imports.
 
 Scoring, on character spans (overlapping predictions of one system are merged first):
-  a labelled name is every occurrence in the text of a "remove" item of kind "name";
+  a labelled name is every occurrence in the text of a "remove" item of kind "name", except
+            occurrences inside a "keep" item (文明 inside《江临市文明行为促进条例》);
   recall    = labelled names overlapped by some prediction / labelled names
               (also split: names the record's `persons` list gives vs. names found only in the text);
   precision = predictions overlapping a labelled name / predictions, leaving out predictions that
@@ -55,12 +56,15 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def labelled(case: dict) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
     """(name spans with 'given in persons' flag, public-name spans)."""
     persons = {p.replace("·", "").replace(" ", "").replace("\u3000", "") for p in case["persons"]}
+    keeps = [sp for k in case.get("keep", ()) for sp in occurrences(case["text"], k)]
     names = []
     for item in case["remove"]:
         if item["kind"] != "name":
             continue
         key = "".join(ch for ch in item["text"] if ch not in "·•・‧ \u3000")
         for s, e in occurrences(case["text"], item["text"]):
+            if any(ks <= s and e <= ke for ks, ke in keeps):
+                continue  # 文明 inside 《江临市文明行为促进条例》, 金华 inside 金华市: not a person here
             names.append((s, e, key in persons))
     names = sorted(set(names))
     public = [sp for n in case.get("public_names", ()) for sp in occurrences(case["text"], n)]

@@ -151,7 +151,7 @@ def test_known_separator_spellings(number, text):
 # ----------------------------------------------------------------------------- organisations
 def _read(path: Path) -> pd.DataFrame:
     if path.suffix == ".xlsx":
-        return pd.concat(pd.read_excel(path, sheet_name=None, dtype=str).values(), ignore_index=True)
+        return pd.concat(pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl").values(), ignore_index=True)
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return pd.read_csv(path, dtype=str, encoding=enc, keep_default_na=False)
