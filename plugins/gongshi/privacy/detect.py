@@ -90,11 +90,6 @@ _ORG_LINE_AFTER = re.compile(r"[（(](?:企业|公司|单位)?(?:公示|总机|�
 _PHONE_CUE = re.compile(r"(电话|联系方式|手机|(?<![A-Za-z])(?:TEL|Tel|tel)|座机|联系|号码)")
 _QQ_CUE = re.compile(r"((?<![A-Za-z0-9_])(?:QQ|qq|Qq)|扣扣|Q号)(号码|号)?[:：\s]*$")
 _WECHAT_CUE = re.compile(r"(微信|(?<![A-Za-z0-9_])(?:wx|WX|Wx|vx|VX|WeChat|wechat|weixin))(号码|号|账号|ID|id)?[:：\s]*$")
-# (Every branch of a pattern scanned over whole columns begins with a literal or a class: the
-# regex engine then skips to candidate characters fast. Look-behinds are checked in code.)
-_SHORT_NUMBER_CUE = re.compile(r"电话|联系方式|手机|TEL|Tel|tel|座机|联系|号码|QQ|qq|Qq|扣扣|Q号|微信|"
-                               r"wx|WX|Wx|vx|VX|WeChat|wechat|weixin|账号|帐号|账户|帐户|卡号|银行卡|开户行|"
-                               r"开户银行|储蓄卡|信用卡|银行账|收款码|支付宝")
 
 
 def plausible_birth_date(digits: str) -> bool:
@@ -173,7 +168,6 @@ _FOLDABLE_CHARS = [chr(c) for c in range(0x110000) if _FOLDABLE.match(chr(c))]
 _FOLD_TABLE = {ord(c): unicodedata.normalize("NFKC", c) for c in _FOLDABLE_CHARS
                if len(unicodedata.normalize("NFKC", c)) == 1 and c not in ZERO_WIDTH}
 _MULTI_FOLD = re.compile("[" + "".join(re.escape(c) for c in _FOLDABLE_CHARS if ord(c) not in _FOLD_TABLE) + "]")
-_FOLD_TABLE_STR = {ord(c): v for c, v in ((chr(k), v) for k, v in _FOLD_TABLE.items())}
 
 
 @dataclass
@@ -199,12 +193,6 @@ class Shadow:
                 positions.append(index)
         positions.append(len(original))
         return cls("".join(chars), positions)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of shadow characters start..end."""
-        if self.positions is None:
-            return start, end
-        return self.positions[start], self.positions[end - 1] + 1 if end > start else self.positions[start]
 
 
 # -- numbers ----------------------------------------------------------------------------------
@@ -392,27 +380,8 @@ _HEALTH = re.compile(
     r"[\u4e00-\u9fff]{0,2}骨折|糖尿病|高血压|心脏病|脑梗|中风|偏瘫|住院治疗|长期服药)(?!院|医院|防治|卫生|中心|专科|病院|康复|福利|保障|联合会|法)")
 
 
-_PROPERTY_WORDS = ("不动产权", "房产证", "房屋所有权证", "土地使用权证")
-_EMAIL_SIGNS = re.compile(r"@|\(at\)|\[at\]|（at）| at ", re.IGNORECASE)
-
-
 def _ascii_alnum_before(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isascii() and (text[at - 1].isalnum() or text[at - 1] == "_")
-
-
-def _email_windows(text: str) -> list[tuple[int, int]]:
-    """Where an e-mail address can be: around each @ (or its spelling), merged."""
-    windows: list[tuple[int, int]] = []
-    if "@" not in text and "at" not in text and "AT" not in text:
-        return windows
-    for sign in _EMAIL_SIGNS.finditer(text):
-        start, end = max(0, sign.start() - 64), sign.end() + 96
-        start = text.rfind("\0", start, sign.start()) + 1 or start
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
 
 
 def _shadows(texts: list[str]) -> tuple[list[str], dict[int, list[int]], str, list[int]]:
