@@ -13,6 +13,7 @@ import io
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from ..feeds import FeedTables
 from ..feeds.load import Table
 from ..feeds.problems import ProblemLog
 from ..feeds.schema import ColumnType, Dataset, Privacy
-from .detect import KIND_LABELS, TextContext, Triggers, find_in_texts, normalise_identifier
+from ..forked import Forked
+from .detect import KIND_LABELS, TextContext, Triggers, can_fork, find_in_texts, in_one_process, normalise_identifier
 from .gate import PrivacyGate, PrivacyLeak
 from .names import normalise_name
 from .redact import People, RecordPersons, RedactionReport, record_persons, redact_frame, scrub_text
@@ -182,13 +184,81 @@ def make_public(raw: FeedTables) -> PublicTables:
 
 def make_public_with_report(raw: FeedTables, people: People | None = None,
                             persons: dict[str, RecordPersons] | None = None,
+                            beside: Callable[[], None] | None = None,
                             ) -> tuple[PublicTables, dict[str, RedactionReport]]:
+    """Every table made public. `beside`: other work of the stage, run here while a forked copy
+    redacts the last rows of the largest table (where the system can fork and has a second
+    core; otherwise first, in this process)."""
     persons = persons if persons is not None else persons_of(raw)
     people = people if people is not None else people_of(raw, persons)
-    tables, reports = {}, {}
-    for name, table in raw.tables.items():
-        tables[name], reports[name] = make_public_table(table, people, persons.get(name))
+    largest = max(raw.tables, key=lambda name: len(raw.tables[name]), default="")
+    if not largest or len(raw.tables[largest]) < SPLIT_ROWS or not can_fork():
+        if beside is not None:
+            beside()
+        tables, reports = {}, {}
+        for name, table in raw.tables.items():
+            tables[name], reports[name] = make_public_table(table, people, persons.get(name))
+        return PublicTables(tables), reports
+
+    table, cut = raw.tables[largest], int(len(raw.tables[largest]) * (1 - SPLIT_SHARE))
+    head, tail = _rows(table, persons[largest], 0, cut), _rows(table, persons[largest], cut, len(table))
+    with in_one_process():
+        child = Forked.start("privacy", _redacted_changes, tail[0], people, tail[1])
+        try:
+            if beside is not None:
+                beside()
+            tables, reports = {}, {}
+            for name, each in raw.tables.items():
+                if name == largest:
+                    tables[name], reports[name] = make_public_table(head[0], people, head[1])
+                else:
+                    tables[name], reports[name] = make_public_table(each, people, persons.get(name))
+            changes, tail_report = child.result()
+        except BaseException:
+            child.stop()
+            raise
+    tail_frame = _with_changes(drop_never_columns(tail[0]).frame, changes)
+    tables[largest] = Table(table.dataset, pd.concat([tables[largest].frame, tail_frame]))
+    reports[largest] = reports[largest].joined(tail_report)
     return PublicTables(tables), reports
+
+
+# A table this long is redacted by two processes; the forked copy takes this share of its rows
+# (the larger one: this process also checks the public columns and prepares the gate).
+SPLIT_ROWS = 40_000
+SPLIT_SHARE = 0.6
+
+
+def _rows(table: Table, persons: RecordPersons, start: int, stop: int) -> tuple[Table, RecordPersons]:
+    return (Table(table.dataset, table.frame.iloc[start:stop]),
+            RecordPersons(persons.is_person[start:stop], persons.names[start:stop]))
+
+
+def _redacted_changes(table: Table, people: People, persons: RecordPersons) -> tuple[dict, RedactionReport]:
+    """In the forked copy: redact `table` and send back only what differs from the raw values
+    (the rows kept, and per column the changed cells), not the whole frame."""
+    public, report = make_public_table(table, people, persons)
+    before = drop_never_columns(table).frame
+    kept = public.frame.index
+    original = before.loc[kept] if len(kept) != len(before) else before
+    cells: dict[str, tuple[list[int], list]] = {}
+    for column in public.frame.columns:
+        new, old = public.frame[column].tolist(), original[column].tolist()
+        changed = [i for i, (a, b) in enumerate(zip(new, old)) if a is not b and a != b]
+        if changed:
+            cells[column] = (changed, [new[i] for i in changed])
+    return {"kept": kept, "cells": cells}, report
+
+
+def _with_changes(frame: pd.DataFrame, changes: dict) -> pd.DataFrame:
+    kept = changes["kept"]
+    frame = (frame.loc[kept] if len(kept) != len(frame) else frame).copy(deep=False)
+    for column, (positions, values) in changes["cells"].items():
+        cells = frame[column].tolist()
+        for position, value in zip(positions, values):
+            cells[position] = value
+        frame[column] = cells
+    return frame
 
 
 def masking_summary(reports: dict[str, RedactionReport], datasets: dict[str, Dataset]) -> list[str]:
@@ -233,13 +303,16 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     persons = persons_of(state.raw)
     people = people_of(state.raw, persons)
-    for name, table in state.raw.tables.items():
-        check_public_columns(table, people, state.log, persons[name])
-    if state.log.errors:
-        raise FeedError(state.log)
-    state.gate = PrivacyGate.from_values(never_values(state.raw), org_numbers=people.org_numbers,
-                                         names=gate_names(state.raw, people, persons))
-    state.public, reports = make_public_with_report(state.raw, people, persons)
+
+    def check_and_prepare_gate() -> None:
+        for name, table in state.raw.tables.items():
+            check_public_columns(table, people, state.log, persons[name])
+        if state.log.errors:
+            raise FeedError(state.log)
+        state.gate = PrivacyGate.from_values(never_values(state.raw), org_numbers=people.org_numbers,
+                                             names=gate_names(state.raw, people, persons))
+
+    state.public, reports = make_public_with_report(state.raw, people, persons, beside=check_and_prepare_gate)
     state.facts["privacy"] = reports
     datasets = {name: table.dataset for name, table in state.raw.tables.items()}
     for line in masking_summary(reports, datasets):

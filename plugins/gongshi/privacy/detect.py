@@ -21,14 +21,25 @@ import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import accumulate
 
 from ahocorasick_rs import BytesAhoCorasick
 
 from ..feeds.checkdigits import uscc_is_valid
-from .names import _PLACE_AFTER, ROLE_CUES, NameFinder, _is_han, find_each, mask_names, name_shadow, normalise_name
+from .names import (
+    _PLACE_AFTER,
+    COMPOUND_SURNAMES,
+    ROLE_CUES,
+    SURNAMES,
+    NameFinder,
+    _is_han,
+    find_each,
+    mask_names,
+    name_shadow,
+    normalise_name,
+)
 
 NOTES = {
     "id": "〔身份证号已隐去〕",
@@ -272,6 +283,8 @@ def ctx_after_account(after: str) -> bool:
 
 def _number_kind(digits: str, groups: list[tuple[str, int, int]], before: str,
                  ctx: TextContext, after: str = "", wide_before: str = "") -> tuple[str, str] | None:
+    # (Each test looks at the digits first and at the words around them only when the digits
+    # could be that kind: a run's combinations of groups are tried one by one.)
     n = len(digits)
     has_x = digits.endswith("X")
     if has_x and n != 18:
@@ -284,10 +297,12 @@ def _number_kind(digits: str, groups: list[tuple[str, int, int]], before: str,
         return None
     if n == 15 and plausible_birth_date("19" + digits[6:12]) and not _REGISTRATION_CUE.search(before):
         return "id", "身份证号（15位）"
-    if _QQ_CUE.search(before) and 5 <= n <= 11:
+    if 5 <= n <= 11 and _QQ_CUE.search(before):
         return "social", "QQ号"
-    if _WECHAT_CUE.search(before) and 5 <= n <= 20:
+    if 5 <= n <= 20 and _WECHAT_CUE.search(before):
         return "social", "微信号"
+    if n < 7:
+        return None  # (nothing below is shorter)
     for prefix in ("", "86", "086", "0086"):
         if n == len(prefix) + 11 and digits.startswith(prefix) and digits[len(prefix)] == "1" \
                 and digits[len(prefix) + 1] in "3456789":
@@ -308,7 +323,7 @@ def _number_kind(digits: str, groups: list[tuple[str, int, int]], before: str,
     if 7 <= n <= 8 and digits[0] in "23456789" and len(groups) <= 2 and _PHONE_CUE.search(before[-6:]) \
             and not _ORG_LINE_CUE.search(before):
         return "landline", "固定电话（无区号）"
-    if (_ACCOUNT_CUE.search(before) or ctx_after_account(after)) and 8 <= n <= 30 and not _USCC_CUE.search(before):
+    if 8 <= n <= 30 and (_ACCOUNT_CUE.search(before) or ctx_after_account(after)) and not _USCC_CUE.search(before):
         return "card", "银行账号"
     if 16 <= n <= 19 and luhn_valid(digits) and (len(groups) == 1 or all(3 <= len(g) <= 6 for g, _, _ in groups[:-1])):
         if uscc_is_valid(digits) and _USCC_CUE.search(before):
@@ -429,6 +444,8 @@ class Triggers:
         words: dict[str, tuple[str, ...]] = {name: ("name",) for name in self.names}
         for kind, group in _TRIGGER_WORDS.items():
             for word in group:
+                if kind == "role" and word in _SHORT_CUES:
+                    continue  # (found by _SHORT_CUE below)
                 words[word] = (*words.get(word, ()), kind)  # (微信 is a number cue and a WeChat cue)
         self._words = list(words)
         self._kinds = [words[w] for w in self._words]
@@ -439,13 +456,14 @@ class Triggers:
         """(kind, start, end, word) of every trigger in `text`, in character positions."""
         data = text.encode("utf-8", "surrogatepass")
         found = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        short = [("role", m.start(), m.end(), m.group()) for m in _SHORT_CUE.finditer(text)]
         if not found:
-            return []
+            return short
         words, kinds = self._words, self._kinds
         if len(data) == len(text):
             return [(kind, b, e, words[p]) for p, b, e in found for kind in kinds[p]]
         found.sort(key=lambda m: m[1])
-        out = []
+        out = short
         byte_at = char_at = 0
         for pattern, b, _ in found:  # (byte -> character positions, decoding each stretch once)
             char_at += len(data[byte_at:b].decode("utf-8", "surrogatepass"))
@@ -469,6 +487,12 @@ class Triggers:
         return self.scan(text)[0]
 
 
+# One-character cues (仓库保管员苏丹丹, 据王某称) are everywhere in these texts (执法人员, 根据): they
+# count only where a surname or a minority name can follow, which one regex tells at C speed.
+_SHORT_CUES = frozenset(c for c in ROLE_CUES if len(c) == 1)
+_NAME_START = "".join(sorted(SURNAMES | {s[0] for s in COMPOUND_SURNAMES}))
+_SHORT_CUE = re.compile(f"[{''.join(sorted(_SHORT_CUES))}]"
+                        f"(?=(?:[:：]|应为|为|是|系|即|名叫|叫)?\\s?[“\"「]?(?:[{_NAME_START}]|[\u4e00-\u9fff]{{2,7}}·))")
 _CHINESE_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "role": ROLE_CUES,
@@ -520,7 +544,7 @@ def find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[Fi
     """find_personal_data for many texts at once: the texts are joined by NUL (which no pattern
     crosses), the trigger automaton and two character-class scans run once over all of them,
     and the detectors match only where those found something."""
-    if len(texts) >= PARALLEL_TEXTS and _can_fork():
+    if _forking_allowed and len(texts) >= PARALLEL_TEXTS and can_fork():
         from ..forked import Forked
 
         half = len(texts) // 2
@@ -534,7 +558,22 @@ def find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[Fi
     return _find_in_texts(texts, contexts)
 
 
-def _can_fork() -> bool:
+_forking_allowed = True
+
+
+@contextmanager
+def in_one_process():
+    """find_in_texts stays in this process (and in a copy forked meanwhile): the caller has
+    already shared the work with the second core."""
+    global _forking_allowed
+    before, _forking_allowed = _forking_allowed, False
+    try:
+        yield
+    finally:
+        _forking_allowed = before
+
+
+def can_fork() -> bool:
     import multiprocessing
     import os
 
@@ -574,15 +613,15 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
     names: list[tuple[int, int, str]] = []
     cue_spans: list[tuple[int, int]] = []
     for kind, start, end, word in triggers.hits(joined):
-        i = owner(start)
-        context = contexts[i]
-        text_end = starts[i] + len(shadows[i])
         if kind == "name":
             names.append((start, end, word))
             continue  # (names below, with the record's own persons)
         if kind == "role":
             cue_spans.append((start, end))
             continue
+        i = owner(start)
+        context = contexts[i]
+        text_end = starts[i] + len(shadows[i])
         if kind == "numcue" or kind == "cdigit":
             if kind == "numcue" and word[0].isascii() and _ascii_alnum_before(joined, start):
                 continue
@@ -687,11 +726,16 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
     return results
 
 
-@lru_cache(maxsize=4096)
-def _person_names(persons: tuple[str, ...]) -> tuple[str, ...]:
-    """A record's persons as looked for in its text (names.NameFinder.for_persons, without the
-    automaton: a record has one or two)."""
-    return tuple(NameFinder.for_persons(persons).names)
+def _person_names(persons: tuple[str, ...]) -> list[str]:
+    """A record's persons as looked for in its text (as names.NameFinder.for_persons, without
+    the automaton: a record has one or two)."""
+    names = []
+    for person in persons:
+        name = normalise_name(person)
+        for form in (name, name.replace("·", "")) if "·" in name else (name,):
+            if len(form) >= 2 and "某" not in form and form not in names:
+                names.append(form)
+    return names
 
 
 def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts: list[TextContext],

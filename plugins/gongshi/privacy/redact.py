@@ -63,6 +63,14 @@ class RedactionReport:
     persons_masked: int = 0
     tally: Tally = field(default_factory=Tally)
 
+    def joined(self, other: RedactionReport) -> RedactionReport:
+        """This report and `other`'s, of the rows that follow (a table redacted in two parts)."""
+        tally = Tally(dict(self.tally.counts), list(self.tally.spans))
+        tally.merge(other.tally)
+        return RedactionReport(self.withheld_minors + other.withheld_minors,
+                               self.minors_by_id_number + other.minors_by_id_number,
+                               self.persons_masked + other.persons_masked, tally)
+
 
 # -- who is a natural person ------------------------------------------------------------------
 _SOLE_TRADER_PREFIX = re.compile(r"^(?:个体工商户|个体户|个体经营户|个体)[:：\s]*")
