@@ -36,7 +36,7 @@ def _problem_lines(text: str) -> list[str]:
 
 def _check_and_build(feeds: Path, tmp_path: Path, capsys, caplog) -> tuple[int, list[str], int, list[str]]:
     """Each command's exit code and problem lines (the build logs its warnings)."""
-    check_code = main(["check", "--feeds", str(feeds)])
+    check_code = main(["check", "--feeds", str(feeds), "--today", "2026-11-23"])
     checked = _problem_lines(capsys.readouterr().out)
     build_code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")])
     captured = capsys.readouterr()
@@ -70,3 +70,20 @@ def test_check_and_build_report_the_same_warnings(tmp_path: Path, monkeypatch, c
     check_code, checked, build_code, built = _check_and_build(feeds, tmp_path, capsys, caplog)
     assert (check_code, build_code) == (0, 0)
     assert checked == built and len(checked) == 2
+
+
+def test_a_future_decision_day_is_the_same_warning_in_check_and_build(tmp_path: Path, monkeypatch, capsys,
+                                                                       caplog) -> None:
+    from tests.feedkit import csv_bytes, penalties
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    rows = penalties()
+    rows[0]["处罚决定日期"] = "2026-12-20"  # a typo for 2026-10-20
+    feeds = write_feeds(tmp_path / "feeds", penalty_rows=rows)
+    (feeds / "calendar.csv").write_bytes(csv_bytes([{"日期": "2027-01-01", "类型": "休", "说明": "元旦"}]))
+    check_code, checked, build_code, built = _check_and_build(feeds, tmp_path, capsys, caplog)
+    assert (check_code, build_code) == (0, 0)
+    future = [line for line in checked if "处罚决定日期" in line]
+    assert len(future) == 1 and "feeds/penalties.csv:2" in future[0] and "2026-12-20" in future[0]
+    assert "尚未到来" in future[0] and "2026-11-23" in future[0]
+    assert checked == built

@@ -21,14 +21,16 @@ from pathlib import Path
 from .feeds import FeedError, ProblemLog, load_feeds
 
 
-def check(feeds: Path, settings_file: Path | None = None) -> int:
+def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None = None) -> int:
     """The problems `gongshi build` would report for these feeds, without building: the feeds
     stage's, personal data in the columns published as they are (the privacy stage's feed
     errors), and the compliance warnings the build finds in them (major penalties without a
     法律适用说明, by the penalty rules of the settings file when there is one); then what the
     scrubber would remove, per dataset."""
     from .privacy import check_public_columns, make_public_with_report, masking_summary, people_of
+    from .schedule.future import warn_future_dates
     from .schedule.penalties import PenaltyRules, warn_missing_legal_notes
+    from .settings import parse_today
 
     log = ProblemLog()
     tables = load_feeds(feeds, log)
@@ -37,7 +39,9 @@ def check(feeds: Path, settings_file: Path | None = None) -> int:
         for table in tables.tables.values():
             check_public_columns(table, people, log)
     if not log.errors:
-        warn_missing_legal_notes(tables["penalties"].frame, _penalty_rules(settings_file) or PenaltyRules(), log)
+        settings = _settings(settings_file)
+        warn_missing_legal_notes(tables["penalties"].frame, settings.penalty_rules if settings else PenaltyRules(), log)
+        warn_future_dates(tables.tables.values(), parse_today(today) if today else (settings.today if settings else parse_today(None)), log)
     print(log.report())
     if not log.errors:
         _, reports = make_public_with_report(tables, people)
@@ -48,14 +52,14 @@ def check(feeds: Path, settings_file: Path | None = None) -> int:
     return 1 if log.errors else 0
 
 
-def _penalty_rules(settings_file: Path | None):  # noqa: ANN202 - PenaltyRules | None
+def _settings(settings_file: Path | None):  # noqa: ANN202 - GongshiSettings | None
     if settings_file is None or not settings_file.is_file():
         return None
     from pelican.settings import read_settings
 
     from .settings import GongshiSettings
 
-    return GongshiSettings.from_pelican(read_settings(str(settings_file))).penalty_rules
+    return GongshiSettings.from_pelican(read_settings(str(settings_file)))
 
 
 def build(settings_file: Path, feeds: Path | None, today: str | None, output: Path | None,
@@ -224,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--feeds", type=Path, default=Path("data_feeds"))
     p_check.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
                          help="设置文件（重大行政处罚的标准等；不存在时用默认值）")
+    p_check.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）检查，与 build 的 --today 相同")
     for name, helptext in (("build", "生成网站"), ("serve", "生成网站并在本机预览")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
@@ -252,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         return search(search_cache_dir(args.settings, args.output, args.cache), args.query, filters,
                       args.json, args.limit)
     if args.command == "check":
-        return check(args.feeds, args.settings)
+        return check(args.feeds, args.settings, args.today)
     if args.command == "due":
         return due(args.output, args.feeds, args.today)
     if not args.settings.is_file():

@@ -540,3 +540,35 @@ def test_unused_columns_hidden_up_to_the_last_are_not_reported(tmp_path: Path) -
     tables, log = load(feeds)
     assert log.problems == []
     assert values(tables["officers"].frame) == expected_officers(tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "published"), [("5000元", "0.5"), ("0.5万元", "0.5"), ("5,000 元", "0.5"),
+                                                  ("１.２万", "1.2"), ("0.5", "0.5")])
+def test_an_amount_written_with_its_unit_is_converted_to_the_columns_unit(tmp_path: Path, typed: str,
+                                                                          published: str) -> None:
+    rows = penalties()[:1]
+    rows[0]["罚款金额（万元）"] = typed
+    tables, log = load(write_feeds(tmp_path, penalty_rows=rows))
+    assert not log.errors and not log.warnings
+    assert tables["penalties"].frame["fine"].tolist() == [published]
+
+
+def test_an_implausible_plain_amount_in_wanyuan_is_published_as_written_with_a_warning(tmp_path: Path) -> None:
+    rows = penalties()[:3]
+    rows[0]["罚款金额（万元）"] = "5000"  # 元 meant: 5000万元 would make the decision 重大
+    rows[1]["罚款金额（万元）"] = "5000万元"  # written with the unit: staff meant it
+    tables, log = load(write_feeds(tmp_path, penalty_rows=rows))
+    assert not log.errors
+    assert tables["penalties"].frame["fine"].tolist()[:2] == ["5000", "5000"]
+    [warning] = log.warnings
+    assert warning.file.endswith("penalties.csv") and (warning.row, warning.column) == (2, "罚款金额（万元）")
+    assert "50,000,000元" in str(warning) and "0.5" in str(warning)
+
+
+def test_an_amount_that_is_no_number_names_the_cell(tmp_path: Path) -> None:
+    rows = penalties()[:1]
+    rows[0]["罚款金额（万元）"] = "五千元"
+    _, log = load(write_feeds(tmp_path, penalty_rows=rows))
+    [error] = log.errors
+    assert (error.row, error.column, error.found) == (2, "罚款金额（万元）", "五千元")
+    assert "5000元" in error.expected

@@ -213,6 +213,28 @@ def to_decimal(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     return parsed.fillna(""), parsed.isna()
 
 
+_AMOUNT = re.compile(r"(-?\d+(?:\.\d+)?)(万元|万|元)")
+_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000)}
+
+
+def parse_amount(cell: object, unit: str) -> str | None:
+    """An amount in the column's unit: a plain number as parse_decimal reads it, or a number
+    written with a unit (5000元, 0.5万元, 5,000 元) converted to the column's unit."""
+    plain = parse_decimal(cell)
+    if plain is not None or not isinstance(cell, str):
+        return plain
+    match = _AMOUNT.fullmatch("".join(nfkc(cell).split()).replace(",", ""))
+    if match is None:
+        return None
+    number = Decimal(match.group(1)) * _YUAN_PER[match.group(2)] / _YUAN_PER[unit]
+    return format(number.normalize(), "f")
+
+
+def to_amount(cells: pd.Series, unit: str) -> tuple[pd.Series, pd.Series]:
+    parsed = map_distinct(cells, lambda cell: parse_amount(cell, unit))
+    return parsed.fillna(""), parsed.isna()
+
+
 def to_integer(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     values, bad = to_decimal(cells)
     not_integral = (values != "") & ~values.str.fullmatch(r"-?\d+")
@@ -272,6 +294,8 @@ def coerce_column(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Serie
     kind = column.type
     if kind is ColumnType.DATE:
         return (*to_date(cells), DATE_FORMS)
+    if kind is ColumnType.DECIMAL and column.unit:
+        return (*to_amount(cells, column.unit), f"以{column.unit}为单位的数字（如 1.5），或带单位的金额（如 5000元）")
     if kind is ColumnType.DECIMAL:
         return (*to_decimal(cells), "数字（如 1200、1,200.50）")
     if kind is ColumnType.INTEGER:

@@ -6,6 +6,10 @@ from .schema import Column, Dataset
 from .schema import ColumnType as T
 from .schema import Privacy as P
 
+# 万元: a plain amount above it (1,000,000 元) is more often 元 typed into a 万元 column than a
+# real fine; it is published as written, with a warning naming the cell.
+PLAUSIBLE_WANYUAN = 100
+
 AGENCY_KINDS = ("法定行政机关", "法律法规授权组织", "受委托组织")
 
 AGENCIES = Dataset(
@@ -119,11 +123,13 @@ PENALTIES = Dataset(
         Column("penalty_kinds", "处罚类别", T.MULTI_ENUM, aliases=("CF_CFLB",), choices=PENALTY_KINDS,
                required=True, facet=True),
         Column("penalty_content", "处罚内容", aliases=("CF_NR",), required=True, privacy=P.SCRUB),
-        Column("fine", "罚款金额（万元）", T.DECIMAL, aliases=("CF_NR_FK",), min_value=0),
+        Column("fine", "罚款金额（万元）", T.DECIMAL, aliases=("CF_NR_FK",), min_value=0, unit="万元",
+               plausible_max=PLAUSIBLE_WANYUAN),
         Column("confiscation", "没收违法所得、没收非法财物的金额（万元）", T.DECIMAL, aliases=("CF_NR_WFFF",),
-               min_value=0),
+               min_value=0, unit="万元", plausible_max=PLAUSIBLE_WANYUAN),
         Column("license_action", "暂扣或吊销证照名称及编号", aliases=("CF_NR_ZKDX",), privacy=P.SCRUB),
-        Column("decided_on", "处罚决定日期", T.DATE, aliases=("CF_JDRQ",), required=True, facet=True),
+        Column("decided_on", "处罚决定日期", T.DATE, aliases=("CF_JDRQ",), required=True, facet=True,
+               not_after_today=True),
         Column("effective_until", "处罚有效期", T.DATE, aliases=("CF_YXQ",)),
         Column("publish_until", "公示截止期", T.DATE, aliases=("CF_GSJZQ",)),
         Column("authority", "处罚机关", aliases=("CF_CFJG",), required=True, facet=True),
@@ -168,7 +174,7 @@ INSPECTIONS = Dataset(
                description="不公开；用于判断未成年人"),
         Column("subject_is_minor", "检查对象是否未成年人", T.BOOLEAN, description="为“是”时整条记录不公开"),
         Column("authority", "检查机关", required=True, facet=True),
-        Column("completed_on", "检查完成日期", T.DATE, required=True, facet=True),
+        Column("completed_on", "检查完成日期", T.DATE, required=True, facet=True, not_after_today=True),
         Column("result", "检查结果", T.ENUM, choices=INSPECTION_RESULTS, required=True, facet=True),
         Column("rectification", "整改要求", privacy=P.SCRUB),
         Column("rectify_by", "整改期限", T.DATE),
@@ -192,7 +198,7 @@ SUPERVISION = Dataset(
         Column("kind", "类型", T.ENUM, choices=SUPERVISION_KINDS, required=True, facet=True),
         Column("title", "项目名称", required=True),
         Column("unit", "被评查单位", aliases=("被监督单位", "被考核单位"), required=True, facet=True),
-        Column("completed_on", "完成日期", T.DATE, required=True),
+        Column("completed_on", "完成日期", T.DATE, required=True, not_after_today=True),
         Column("cases_reviewed", "评查案卷数", T.INTEGER, min_value=0),
         Column("grade", "等次", T.ENUM, choices=GRADES),
         Column("score", "得分", T.DECIMAL, min_value=0, max_value=100),

@@ -7,7 +7,9 @@ as a whole, so nothing is published from a feed that has any (and nothing is dro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +135,8 @@ def type_feed(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> pd.DataFrame:
             for index in missing[missing].index:
                 log.error(raw.display, int(rows[index]), header, "必填值", "空白", raw.sheet)
         check_rule(values, column, header, raw.display, rows, log, raw.sheet)
+        if column.plausible_max is not None:
+            check_amount_unit(cells, values, column, header, raw, rows, log)
         data[column.key] = values.astype(object)
     frame = pd.DataFrame(data, index=raw.cells.index)
     check_conditional_required(frame, dataset, raw, positions, rows, log)
@@ -140,6 +144,27 @@ def type_feed(raw: RawFeed, dataset: Dataset, log: ProblemLog) -> pd.DataFrame:
     frame["_sheet"] = raw.sheet
     frame["_row"] = rows
     return frame
+
+
+def check_amount_unit(cells: pd.Series, values: pd.Series, column: Column, header: str, raw: RawFeed,
+                      rows: pd.Series, log: ProblemLog) -> None:
+    """A plain number far above what the column's unit makes plausible (5000 in a 万元 column:
+    fifty million 元) is most likely typed in 元. It is published as written — the feed is the
+    record — but staff are asked to check the cell, since it can make a decision 重大."""
+    filled = values[values != ""]
+    high = pd.to_numeric(filled, errors="coerce") > column.plausible_max
+    for index in high[high].index:
+        cell = cells[index]
+        if isinstance(cell, str) and re.search(r"[万元]", cell):
+            continue  # written with its unit: staff meant it
+        amount = Decimal(filled[index])
+        log.warning(raw.display, int(rows[index]), header,
+                    f"以{column.unit}为单位的金额：{amount}{column.unit}即 {amount * _YUAN_IN[column.unit]:,f}元，"
+                    f"请核对单位（若填的是元，请改为 {amount / _YUAN_IN[column.unit]:f} 或写成“{amount}元”）",
+                    str(cell), raw.sheet)
+
+
+_YUAN_IN = {"万元": Decimal(10000), "元": Decimal(1)}
 
 
 def check_number_cells(cells: pd.Series, raw: RawFeed, position: int, header: str, rows: pd.Series,

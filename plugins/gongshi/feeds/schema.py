@@ -53,6 +53,13 @@ class Column:
     # An organisation's published contact (an agency's 联系电话, 办公地址): a phone number in it
     # is a line to keep wherever it appears, not personal data to refuse.
     org_contact: bool = False
+    # An amount column's unit ("万元"): a cell written with a unit (5000元, 0.5万元) is converted to
+    # it; a plain number above plausible_max is probably typed in the other unit (a warning).
+    unit: str = ""
+    plausible_max: float | None = None
+    # A day on which something was done (决定日期, 完成日期): after the build day it is most likely
+    # a typo (RULES.md, "Time: events after the build day"), a warning naming the cell.
+    not_after_today: bool = False
 
     @property
     def display_label(self) -> str:
