@@ -81,6 +81,27 @@ def test_code_columns_are_text_enumerations_are_lists_dates_are_dates(name: str)
             assert rules == [], column.header
 
 
+def test_the_instructions_say_for_each_column_required_type_values_and_how_it_is_published() -> None:
+    _, instructions = sheets("officers")
+    rows = {row[0]: row[1:] for row in instructions.iter_rows(values_only=True) if row[0]}
+    assert rows["执法证号"][:2] == ("必填", "编码（文本格式）")
+    assert rows["证件状态"][:4] == ("选填", "单选（下拉列表）", "有效、暂扣、注销、吊销", "公开")
+    assert rows["有效期至"][1] == "日期（如 2026-03-05）"
+    assert rows["身份证号"][3] == rows["手机号码"][3] == "不公开"
+    _, instructions = sheets("penalties")
+    rows = {row[0]: row[1:] for row in instructions.iter_rows(values_only=True) if row[0]}
+    assert rows["当事人名称"][3] == "组织公开；自然人仅公开姓氏（某某）"
+    assert rows["违法事实"][3] == "去除个人信息后公开"
+    assert "当事人类别为“自然人”时可空" in rows["统一社会信用代码"][4]
+
+
+def test_yes_no_columns_offer_yes_and_no() -> None:
+    data, _ = sheets("penalties")
+    letter = data.cell(row=1, column=[c.header for c in PENALTIES.columns].index("当事人是否未成年人") + 1).column_letter
+    [rule] = covering(data, letter)
+    assert rule.type == "list" and rule.formula1 == '"是,否"'
+
+
 @pytest.mark.parametrize("name", DATASETS)
 def test_the_instructions_sheet_is_never_taken_for_the_data(name: str, tmp_path: Path) -> None:
     known = set(DATASETS[name].header_lookup())
