@@ -197,3 +197,17 @@ def test_a_penalty_filled_in_the_template_is_read_as_typed(tmp_path: Path) -> No
         if column.type is ColumnType.MULTI_ENUM:
             expected = expected.replace("；", ";")
         assert record[column.key] == expected, column.header
+
+
+def test_the_privacy_gate_reads_the_unzipped_parts() -> None:
+    from gongshi.opendata import write_templates
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+
+    class Writer:
+        gate = PrivacyGate(frozenset({"当事人证件号码"}))  # (a never-value the template's text holds)
+
+        def write_group(self, name: str, key: str, make) -> None:  # noqa: ANN001
+            list(make())
+
+    with pytest.raises(PrivacyLeak):
+        write_templates(Writer(), "")

@@ -22,7 +22,7 @@ from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
 from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
 from .downloads import inspections_csv, penalties_csv, supervision_csv
-from .templates import template_files
+from .templates import template_files, unpacked
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
 
@@ -83,8 +83,13 @@ def write_templates(writer, author: str) -> None:  # noqa: ANN001 - OutputWriter
 
     from ..feeds.datasets import DATASETS
 
+    def files() -> Iterator[tuple[str, bytes]]:
+        for relpath, data in template_files(DATASETS, author).items():
+            writer.gate.check(relpath, unpacked(data))  # (the gate cannot read the zipped parts)
+            yield relpath, data
+
     key = inputs_fingerprint("templates", version("openpyxl"), author)
-    writer.write_group("opendata:templates", key, lambda: template_files(DATASETS, author).items())
+    writer.write_group("opendata:templates", key, files)
 
 
 def register() -> None:
