@@ -4,7 +4,8 @@
   built from (`gongshi due` reads it);
 - Atom feeds of newly published penalty decisions (site-wide and per authority), spot-check
   results and supervision outcomes;
-- CSV downloads of the public view (formula-injection safe).
+- CSV downloads of the public view (formula-injection safe);
+- an XLSX template per dataset for staff (`templates.py`), linked from the data dictionary.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
 from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
 from .downloads import inspections_csv, penalties_csv, supervision_csv
+from .templates import template_files, unpacked
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
 
@@ -69,9 +71,25 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write(relpath, feed)
     writer.write("downloads/inspections.csv", inspections_csv(checks))
     writer.write("downloads/supervision.csv", supervision_csv(outcomes))
+    write_templates(writer, state.settings.operator)
     report = state.timeliness.document(state.settings.deadline_rules)
     # 50 MB at 200,000 decisions: orjson makes json.dumps's bytes several times faster
     writer.write(TIMELINESS_FILE, compact_json(report))
+
+
+def write_templates(writer, author: str) -> None:  # noqa: ANN001 - OutputWriter
+    """The staff templates: made from the schemas (code) and openpyxl alone."""
+    from importlib.metadata import version
+
+    from ..feeds.datasets import DATASETS
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        for relpath, data in template_files(DATASETS, author).items():
+            writer.gate.check(relpath, unpacked(data))  # (the gate cannot read the zipped parts)
+            yield relpath, data
+
+    key = inputs_fingerprint("templates", version("openpyxl"), author)
+    writer.write_group("opendata:templates", key, files)
 
 
 def register() -> None:

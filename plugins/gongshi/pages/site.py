@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..feeds.datasets import AGENCIES, OFFICERS, POWER_KIND_SLUGS, POWER_KINDS, POWERS
 from ..feeds.load import records
-from ..feeds.schema import Dataset, Privacy
+from ..feeds.schema import Column, Dataset, Privacy
 from ..schedule import DATA_STATUS, OFFICER_STATUS_LABELS, Timeliness
 from . import urls
 from .render import LazyJobs, PageJob
@@ -267,36 +267,44 @@ TYPE_LABELS = {"text": "文本", "code": "编码", "date": "日期", "decimal": 
                "enum": "枚举", "multi_enum": "多选枚举", "boolean": "是/否"}
 
 
+def column_rules(dataset: Dataset, column: Column, *, listing: bool = True) -> list[str]:
+    """The column's rules in words (the data dictionary, the templates' 填写说明). `listing`:
+    with 必填 and the allowed values (the templates give them columns of their own)."""
+    rules = []
+    if column.required and listing:
+        rules.append("必填")
+    if column.unique:
+        rules.append("不可重复")
+    if column.required_if:
+        rules.append(f"{dataset.column(column.required_if[0]).header}为“{column.required_if[1]}”时必填")
+    if column.required_unless:
+        rules.append(f"{dataset.column(column.required_unless[0]).header}为“{column.required_unless[1]}”时可空")
+    if column.choices and listing:
+        rules.append("可选值：" + " / ".join(column.choices))
+    if column.default:
+        rules.append(f"空白时为“{column.default}”")
+    if column.check == "uscc":
+        rules.append("校验位（GB 32100，校验不通过为警告）")
+    if column.description:
+        rules.append(column.description)
+    return rules
+
+
 def data_dictionary_job() -> PageJob:
     """The feed contract, generated from the schemas (the same objects that validate feeds)."""
     from ..feeds.datasets import DATASETS
     from ..feeds.load import key_label
+    from ..opendata.templates import template_path
 
     datasets = []
     for dataset in DATASETS.values():
         columns = []
         for column in dataset.columns:
-            rules = []
-            if column.required:
-                rules.append("必填")
-            if column.unique:
-                rules.append("不可重复")
-            if column.required_if:
-                rules.append(f"{dataset.column(column.required_if[0]).header}为“{column.required_if[1]}”时必填")
-            if column.required_unless:
-                rules.append(f"{dataset.column(column.required_unless[0]).header}为“{column.required_unless[1]}”时可空")
-            if column.choices:
-                rules.append("可选值：" + " / ".join(column.choices))
-            if column.default:
-                rules.append(f"空白时为“{column.default}”")
-            if column.check == "uscc":
-                rules.append("校验位（GB 32100，校验不通过为警告）")
-            if column.description:
-                rules.append(column.description)
             columns.append({"header": column.header, "key": column.key, "aliases": "、".join(column.aliases),
                             "type": TYPE_LABELS[column.type.value], "privacy": PRIVACY_LABELS[column.privacy.value],
-                            "rules": "；".join(rules)})
+                            "rules": "；".join(column_rules(dataset, column))})
         datasets.append({"name": dataset.name, "title": dataset.title, "description": dataset.description,
                          "key": key_label(dataset, list(dataset.key)),
-                         "optional": dataset.optional, "columns": columns})
+                         "optional": dataset.optional, "columns": columns,
+                         "template": template_path(dataset.name)})
     return PageJob("data-dictionary/index.html", "data_dictionary.html", {"section": "", "datasets": datasets})
