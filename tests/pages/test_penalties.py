@@ -148,6 +148,22 @@ def test_major_penalty_without_note_is_a_warning_not_a_block(tmp_path: Path, cap
     assert [w.row for w in warnings] == [8]
 
 
+def test_a_fine_typed_in_yuan_into_the_wanyuan_column_is_listed_for_checking(tmp_path: Path) -> None:
+    rows = penalties()
+    rows[0] |= {"罚款金额（万元）": "5000", "处罚类别": "罚款"}  # 5000 元 meant: 5000万元 makes it 重大
+    rows[1] |= {"罚款金额（万元）": "120", "处罚类别": "罚款；吊销许可证件"}  # 重大 whatever the unit
+    output = tmp_path / "output"
+    assert build_site(write_feeds(tmp_path / "feeds", penalty_rows=rows), output, TODAY)[0] == 0
+    from gongshi.pipeline import current_state
+
+    warnings = [p for p in current_state().log.warnings if p.column == "罚款金额（万元）"]
+    assert [w.row for w in warnings] == [2, 3] and "50,000,000元" in str(warnings[0])
+    html = (output / "timeliness/index.html").read_text("utf-8")
+    assert "罚款金额单位待核实（1 条）" in html
+    section = html.split("罚款金额单位待核实（1 条）")[1]
+    assert "江临市监罚〔2026〕101号" in section and "102号" not in section
+
+
 def test_a_decision_page_is_written_where_its_links_point() -> None:
     from gongshi.pages import urls
 

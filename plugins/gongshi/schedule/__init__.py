@@ -18,7 +18,7 @@ from .calendar import WorkCalendar
 from .deadlines import DEFAULT_RULES, DeadlineRule, Timeliness, measure, timeliness_changes
 from .future import warn_future_dates
 from .oversight import oversight_changes, oversight_states
-from .penalties import PenaltyRules, penalty_states, warn_missing_legal_notes
+from .penalties import PenaltyRules, amount_doubts, penalty_states, warn_missing_legal_notes
 
 __all__ = ["DATA_STATUS", "DEFAULT_RULES", "OFFICER_STATUS_LABELS", "Change", "DeadlineRule", "PenaltyRules",
            "RebuildPlan", "Timeliness", "WorkCalendar",
@@ -131,6 +131,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")
                               for on, dataset, key in timeliness_changes(state.timeliness.records, today)]
     warn_missing_legal_notes(penalties.frame, state.settings.penalty_rules, state.log)
+    state.timeliness.amount_doubts = amount_doubts(penalties.frame, state.settings.penalty_rules,
+                                                   penalties.dataset.column("fine").plausible_max)
     warn_future_dates(state.public.tables.values(), today, state.log)
 
 

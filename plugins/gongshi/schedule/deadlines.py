@@ -56,6 +56,8 @@ class Timeliness:
     records: list[dict[str, Any]] = field(default_factory=list)
     annual_flags: list[dict[str, str]] = field(default_factory=list)
     coverage: list[dict[str, Any]] = field(default_factory=list)
+    # Decisions that are 重大 only because of a fine no plausible 万元 amount reaches.
+    amount_doubts: list[dict[str, str]] = field(default_factory=list)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
         """Records, on time, late and the rate per value of `by` (a subset of agency, dataset)."""

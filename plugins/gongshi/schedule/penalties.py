@@ -136,6 +136,21 @@ def _kinds(text: str) -> set[str]:
     return set(filter(None, text.split(";")))
 
 
+def amount_doubts(frame: pd.DataFrame, rules: PenaltyRules, plausible_max: float) -> list[dict[str, str]]:
+    """Decisions that are 重大 — kept public longer, with a 法律适用说明 due — only because of a
+    fine above any plausible 万元 amount: read as 元 they would not be. The feeds stage warned
+    about the cell; the compliance report lists them until staff correct or confirm."""
+    doubts = []
+    fines = pd.to_numeric(frame["fine"], errors="coerce").fillna(0.0)
+    for index in fines[fines > plausible_max].index:
+        kinds, fine = _kinds(frame.at[index, "penalty_kinds"]), float(fines[index])
+        content = frame.at[index, "penalty_content"]
+        if is_major(kinds, fine, content, rules) and not is_major(kinds, fine / 10000, content, rules):
+            doubts.append({"key": frame.at[index, "decision_no"], "agency": frame.at[index, "authority"],
+                           "fine": frame.at[index, "fine"], "decided_on": frame.at[index, "decided_on"]})
+    return doubts
+
+
 def major_penalties(frame: pd.DataFrame, rules: PenaltyRules) -> np.ndarray:
     """is_major per row. The content is read only where the kinds and fine leave it open
     (责令停产停业 under the fine threshold): 处罚内容 is nearly unique per decision."""
