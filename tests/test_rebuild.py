@@ -137,3 +137,17 @@ def test_only_gongshi_writes_needs_no_static_copying_and_no_other_plugin() -> No
     assert only_gongshi_writes(ours)
     assert not only_gongshi_writes(ours | {"THEME_STATIC_PATHS": ["static"]})
     assert not only_gongshi_writes(ours | {"PLUGINS": ["gongshi.feeds", "sitemap"]})
+
+
+def test_a_feed_that_becomes_unreadable_fails_the_rebuild_and_leaves_the_output_as_it_was(tmp_path: Path,
+                                                                                          capsys) -> None:
+    feeds, output = _feeds(tmp_path), tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    before = tree(output)
+    # the next export of the penalties comes out damaged (a cut-off download), under another format
+    (feeds / "penalties.csv").unlink()
+    (feeds / "penalties.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    code, _ = build_site(feeds, output, TODAY)
+    assert code != 0
+    assert "penalties.xlsx" in capsys.readouterr().err + "\n".join(str(p) for p in current_state().log.errors)
+    assert tree(output) == before  # every decision page still there, byte for byte
