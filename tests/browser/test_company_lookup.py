@@ -51,14 +51,24 @@ def test_business_finds_its_page_by_full_name(page, site, decisions) -> None:  #
     page.wait_for_url(f"**/companies/{uscc}/")
 
 
-def test_unknown_code_says_so_plainly(page, site) -> None:  # noqa: ANN001
+def test_unknown_code_says_what_was_looked_up_and_goes_on_to_the_full_search(page, site) -> None:  # noqa: ANN001
     page.goto(site.url("/penalties/"))
     page.fill("#company-q", "91339900MA00000000")
     page.click("form:has(#company-q) button")
-    result = page.locator("form:has(#company-q) .lookup__result--miss")
-    result.wait_for(state="visible")
-    assert "未查询到该企业的公示信息" in result.inner_text()
-    assert page.url.endswith("/penalties/")
+    page.wait_for_url("**/search/?q=91339900MA00000000")
+    assert "没有公示中的" not in page.locator("main").inner_text()
+
+
+def test_a_partial_company_name_reaches_its_decisions(page, site, decisions) -> None:  # noqa: ANN001
+    _, name, numbers = busiest_company(decisions)
+    partial = name.removeprefix("江临市").removesuffix("有限公司").removesuffix("有限责任公司")[:6]
+    assert partial != name
+    page.goto(site.url("/"))
+    page.fill("#home-company", partial)
+    page.click("form:has(#home-company) button")
+    page.wait_for_url("**/search/?q=*")
+    page.wait_for_function("(numbers) => numbers.some(n => document.querySelector('main').innerText.includes(n))",
+                           arg=numbers, timeout=15000)
 
 
 def test_decision_page_shows_remedy_dates(page, site, decisions) -> None:  # noqa: ANN001

@@ -51,8 +51,21 @@
           result.textContent = "已找到，正在打开…";
           window.location.href = targetBase + encodeURIComponent(target) + "/";
         } else {
+          // Never "there is nothing": an exact index only knows exact keys. Say what was looked
+          // up and carry the query on to the full search (at once for a business, whose partial
+          // name the search finds; as a link for a 执法证号).
+          var searchUrl = form.getAttribute("data-search") + "?q=" + encodeURIComponent(value.trim());
           result.className = "lookup__result lookup__result--miss";
           result.textContent = missText + "：" + number + "。" + (form.getAttribute("data-miss-hint") || "");
+          if (form.hasAttribute("data-miss-search")) {
+            window.location.href = searchUrl;
+          } else {
+            var link = document.createElement("a");
+            link.href = searchUrl;
+            link.textContent = "在全站搜索“" + value.trim() + "”";
+            result.appendChild(link);
+            result.appendChild(document.createTextNode("。"));
+          }
         }
       })
       .catch(function () {
