@@ -27,7 +27,7 @@ browser-deps:
 	fi
 
 portal: install
-	$(VENV)/bin/gongshi build
+	$(VENV)/bin/gongshi build --dev
 	@echo "打开网站：$(VENV)/bin/gongshi serve  然后访问 http://localhost:8000/"
 
 serve: install

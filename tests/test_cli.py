@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gongshi.cli import main
 from tests.feedkit import officers, write_feeds
 
@@ -25,8 +27,26 @@ def test_check_prints_every_problem_and_exits_1(tmp_path: Path, capsys) -> None:
 def test_build_writes_the_site(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
     feeds = write_feeds(tmp_path / "feeds")
-    code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")])
+    code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out"),
+                 "--siteurl", "https://zfgs.example.gov.cn"])
     assert code == 0
+    page = (tmp_path / "out/officers/33990001000001/index.html").read_text("utf-8")
+    assert "https://zfgs.example.gov.cn/officers/33990001000001/" in page
+
+
+@pytest.mark.parametrize("siteurl", [None, "http://localhost:8000", "http://127.0.0.1:8080", ""])
+def test_a_build_for_a_local_address_is_refused_unless_for_development(tmp_path: Path, monkeypatch, capsys,
+                                                                       siteurl: str | None) -> None:
+    """pelicanconf.py's SITEURL is localhost: a card printed from such a build has a dead QR code."""
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    feeds = write_feeds(tmp_path / "feeds")
+    command = ["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")]
+    command += [] if siteurl is None else ["--siteurl", siteurl]
+    assert main(command) == 2
+    message = capsys.readouterr().err
+    assert "网站地址（SITEURL）" in message and "--siteurl" in message and "--dev" in message
+    assert not (tmp_path / "out").exists()
+    assert main([*command, "--dev"]) == 0
     assert (tmp_path / "out/officers/33990001000001/index.html").is_file()
 
 
@@ -38,7 +58,8 @@ def _check_and_build(feeds: Path, tmp_path: Path, capsys, caplog) -> tuple[int, 
     """Each command's exit code and problem lines (the build logs its warnings)."""
     check_code = main(["check", "--feeds", str(feeds), "--today", "2026-11-23"])
     checked = _problem_lines(capsys.readouterr().out)
-    build_code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out")])
+    build_code = main(["build", "--feeds", str(feeds), "--today", "2026-11-23", "--output", str(tmp_path / "out"),
+                       "--dev"])
     captured = capsys.readouterr()
     return check_code, checked, build_code, _problem_lines("\n".join([captured.out, captured.err, *caplog.messages]))
 

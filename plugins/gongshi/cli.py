@@ -62,9 +62,19 @@ def _settings(settings_file: Path | None):  # noqa: ANN202 - GongshiSettings | N
     return GongshiSettings.from_pelican(read_settings(str(settings_file)))
 
 
+def local_site_url(siteurl: str) -> bool:
+    """An address nobody else can open: empty, or this machine's."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(siteurl.strip()).hostname or ""
+    return host in ("", "localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost")
+
+
 def build(settings_file: Path, feeds: Path | None, today: str | None, output: Path | None,
-          siteurl: str | None = None, overrides: dict[str, object] | None = None) -> int:
-    """Run `pelican content` with these overrides; return the exit code."""
+          siteurl: str | None = None, overrides: dict[str, object] | None = None, development: bool = False) -> int:
+    """Run `pelican content` with these overrides; return the exit code. Unless it is a
+    development build (for this machine), the site URL must be one others can open: it is
+    printed in every officer's QR code, the Atom feeds and the links a visitor shares."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -79,6 +89,11 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
         overrides["SITEURL"] = siteurl
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = read_settings(str(settings_file), override=overrides)
+    if not development and local_site_url(str(settings.get("SITEURL") or "")):
+        print(f"构建失败：网站地址（SITEURL）为“{settings.get('SITEURL') or '空'}”，只有本机能打开；"
+              "执法证上的二维码、订阅和分享链接都会指向它。正式构建请用 --siteurl https://正式域名 "
+              "或设置文件 publishconf.py（环境变量 GONGSHI_SITEURL）；仅在本机预览时用 --dev。", file=sys.stderr)
+        return 2
     try:
         Pelican(settings).run()
     except FeedError as exc:
@@ -235,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--feeds", type=Path)
         p.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）生成")
         p.add_argument("--output", type=Path)
+        if name == "build":
+            p.add_argument("--siteurl", help="网站的正式地址（印在执法证二维码上，如 https://zfgs.example.gov.cn）")
+            p.add_argument("--dev", action="store_true", help="仅供本机预览：允许 localhost 网址")
         if name == "serve":
             p.add_argument("--port", type=int, default=8000)
     p_due = sub.add_parser("due", help="判断是否需要重新构建（0 需要，1 不需要，2 出错）")
@@ -262,8 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         return due(args.output, args.feeds, args.today)
     if not args.settings.is_file():
         parser.error(f"找不到设置文件 {args.settings}（请在项目根目录运行）")
-    siteurl = f"http://localhost:{args.port}" if args.command == "serve" else None
-    code = build(args.settings, args.feeds, args.today, args.output, siteurl)
+    serving = args.command == "serve"
+    siteurl = f"http://localhost:{args.port}" if serving else args.siteurl
+    code = build(args.settings, args.feeds, args.today, args.output, siteurl,
+                 development=serving or args.dev)
     if code or args.command == "build":
         return code
     serve(args.output or Path("output"), args.port, search_cache_dir(args.settings, args.output))

@@ -83,7 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     try:
         # The build cache goes to tmp too, so the test build touches nothing in the tree.
         code = build(Path("pelicanconf.py"), FEEDS, BUILD_DAY, output, siteurl=base_url,
-                     overrides={"GONGSHI_CACHE": str(cache), "GONGSHI_WORKERS": 1})
+                     overrides={"GONGSHI_CACHE": str(cache), "GONGSHI_WORKERS": 1}, development=True)
     finally:
         os.chdir(cwd)
     if code != 0 or not (output / "index.html").is_file():
