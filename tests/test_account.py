@@ -115,3 +115,11 @@ def test_the_account_adds_up_with_a_rejected_row(tmp_path: Path) -> None:
     assert (result.read, result.rejected, result.scheduled, result.withheld["未成年人"], result.withheld["撤回"]) \
         == (7, 1, 1, 1, 1)
     assert result.line().startswith("行政处罚决定：读取 7 行 = 公示 2 + 待公示 1")
+
+
+def test_a_build_stopped_by_feed_errors_counts_the_rows_with_errors(tmp_path: Path, capsys) -> None:
+    rows = penalties()
+    rows[0]["罚款金额（万元）"] = "很多"
+    feeds = write_feeds(tmp_path / "feeds", penalty_rows=rows)
+    assert _build(feeds, tmp_path / "output") == 1
+    assert "行政处罚决定：读取 7 行，其中有错误 1 行（未发布任何内容）" in capsys.readouterr().err

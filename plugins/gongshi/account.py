@@ -85,6 +85,8 @@ def row_account(name: str, title: str, public: pd.DataFrame, withheld_minors: in
 
 def build_accounts(state) -> list[RowAccount]:  # noqa: ANN001 - BuildState
     """Every dataset's account, after the data stages of a build."""
+    if state.public is None:
+        return []
     reports = state.facts.get("privacy", {})
     rejected = rejected_places(state.log.problems)
     out = []
@@ -93,6 +95,16 @@ def build_accounts(state) -> list[RowAccount]:  # noqa: ANN001 - BuildState
         minors = int(getattr(report, "withheld_minors", 0) or 0)
         out.append(row_account(name, table.dataset.title, table.frame, minors, rejected))
     return out
+
+
+def failed_feeds_lines(raw, problems: list[Problem]) -> list[str]:  # noqa: ANN001 - FeedTables
+    """For a build stopped by feed errors: per dataset, rows read and rows with errors."""
+    rejected = rejected_places(problems)
+    lines = []
+    for table in raw.tables.values():
+        bad = int(_places(table.frame).isin(rejected).sum()) if rejected and len(table) else 0
+        lines.append(f"{table.dataset.title}：读取 {len(table)} 行，其中有错误 {bad} 行（未发布任何内容）")
+    return lines
 
 
 # -- shrink guard -----------------------------------------------------------------------------

@@ -111,6 +111,7 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
         Pelican(settings).run()
     except FeedError as exc:
         print(exc, file=sys.stderr)
+        _print_failed_account()
         return exc.exitcode
     except Exception as exc:  # the privacy gate and others carry their own message
         print(f"构建失败：{exc}", file=sys.stderr)
@@ -125,6 +126,20 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
     print(f"构建完成：{settings['OUTPUT_PATH']}（生成 {stats.produced} 个文件，写入 {stats.written}，"
           f"未变 {stats.unchanged + stats.skipped}，删除 {stats.removed}）")
     return 0
+
+
+def _print_failed_account() -> None:
+    from .account import failed_feeds_lines
+    from .pipeline import current_state
+
+    try:
+        state = current_state()
+    except RuntimeError:
+        return
+    if state.raw is not None:
+        print("各数据集行数核对：", file=sys.stderr)
+        for line in failed_feeds_lines(state.raw, state.log.problems):
+            print("  " + line, file=sys.stderr)
 
 
 def due(output: Path, feeds: Path, today: str | None) -> int:
