@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gongshi import account, cli
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.pipeline import current_state
@@ -14,22 +16,25 @@ from tests.sitekit import ROOT, build_site, tree
 TODAY = "2026-11-23"
 
 
-def _build(feeds: Path, output: Path, *, allow_shrink: bool = False, share: float | None = None) -> int:
+def _build(feeds: Path, output: Path, *, allow_shrink: bool = False, share: float | None = None,
+           workers: int = 1) -> int:
     overrides: dict[str, object] = {"GONGSHI_CACHE": str(output.parent / (output.name + "-cache")),
-                                    "GONGSHI_WORKERS": 1}
+                                    "GONGSHI_WORKERS": workers}
     if share is not None:
         overrides["GONGSHI_SHRINK_SHARE"] = share
     return cli.build(ROOT / "pelicanconf.py", feeds, TODAY, output, "https://zfgs.example.gov.cn",
                      overrides=overrides, allow_shrink=allow_shrink)
 
 
-def test_a_dataset_emptied_since_the_last_build_fails_and_leaves_the_output(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_dataset_emptied_since_the_last_build_fails_and_leaves_the_output(tmp_path: Path, capsys,
+                                                                             workers: int) -> None:
     feeds, output = write_feeds(tmp_path / "feeds", penalty_rows=penalties()), tmp_path / "output"
     assert build_site(feeds, output, TODAY)[0] == 0
     before = tree(output)
     (feeds / "penalties.csv").write_bytes(csv_bytes([], headers=list(penalties()[0])))  # header only
     capsys.readouterr()
-    assert _build(feeds, output) == 1
+    assert _build(feeds, output, workers=workers) == 1
     err = capsys.readouterr().err
     assert "行政处罚" in err and "上次构建 7 条，本次 0 条" in err and "--allow-shrink" in err
     assert tree(output) == before
