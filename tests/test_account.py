@@ -93,6 +93,10 @@ def test_every_build_prints_an_account_that_adds_up(tmp_path: Path, capsys) -> N
     report = json.loads(account.report_path(current_state().settings.cache_dir).read_text("utf-8"))
     assert report["counts"]["penalties"] == 7
     assert {a["dataset"]: a for a in report["accounts"]}["penalties"]["withheld"]["未成年人"] == 1
+    # a rebuild from the cache (feeds and privacy not run again) gives the same account
+    assert _build(feeds, output) == 0
+    assert "cached" in current_state().facts["seconds"]
+    assert [a.as_dict() for a in current_state().facts["account"]] == [a.as_dict() for a in accounts.values()]
 
 
 def test_the_account_adds_up_with_a_rejected_row(tmp_path: Path) -> None:

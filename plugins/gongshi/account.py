@@ -10,6 +10,7 @@ after a successful build, beside the account (the build report, never published)
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from .feeds.problems import Problem, Severity
+
+log = logging.getLogger("gongshi")
 
 BUILD_REPORT_NAME = "build-report.json"
 # pub_state -> reason a record is withheld (scheduled and public are their own columns)
@@ -60,10 +63,12 @@ def rejected_places(problems: list[Problem]) -> set[tuple[str, str, int]]:
 
 
 def row_account(name: str, title: str, public: pd.DataFrame, withheld_minors: int,
-                rejected: set[tuple[str, str, int]] = frozenset(), raw: pd.DataFrame | None = None) -> RowAccount:
+                rejected: set[tuple[str, str, int]] = frozenset(), raw: pd.DataFrame | None = None,
+                read: int | None = None) -> RowAccount:
     """The account of one dataset. `public`: after the privacy stage (minors gone) and, where
     the dataset has one, with the schedule stage's pub_state; `raw`: the feeds stage's frame,
-    when known (rejected rows are counted from it; else they are the public frame's)."""
+    when known (rejected rows are counted from it; else from the public frame); `read`: the
+    feeds stage's row count (len(raw) when not given; without either, the sum of the parts)."""
     account = RowAccount(name, title, withheld={MINOR_REASON: withheld_minors})
     bad = _places(public).isin(rejected) if rejected and len(public) else pd.Series(False, index=public.index)
     if raw is not None and rejected and len(raw):
@@ -77,9 +82,8 @@ def row_account(name: str, title: str, public: pd.DataFrame, withheld_minors: in
     account.scheduled = int(counts.pop("scheduled", 0))
     for state, n in counts.items():
         account.withheld[WITHHELD_STATES.get(str(state), str(state))] = int(n)
-    account.read = account.published + account.scheduled + sum(account.withheld.values()) + account.rejected
-    if raw is not None:
-        account.read = len(raw)
+    parts = account.published + account.scheduled + sum(account.withheld.values()) + account.rejected
+    account.read = read if read is not None else len(raw) if raw is not None else parts
     return account
 
 
@@ -88,12 +92,15 @@ def build_accounts(state) -> list[RowAccount]:  # noqa: ANN001 - BuildState
     if state.public is None:
         return []
     reports = state.facts.get("privacy", {})
+    read = state.facts.get("rows_read", {})
     rejected = rejected_places(state.log.problems)
     out = []
     for name, table in state.public.tables.items():
         report = reports.get(name)
         minors = int(getattr(report, "withheld_minors", 0) or 0)
-        out.append(row_account(name, table.dataset.title, table.frame, minors, rejected))
+        out.append(row_account(name, table.dataset.title, table.frame, minors, rejected, read=read.get(name)))
+        if not out[-1].adds_up:
+            log.warning("gongshi: %s 的行数核对不平衡（%s）", name, out[-1].line())
     return out
 
 
