@@ -1,7 +1,9 @@
 """`gongshi`: the staff command line.
 
-    gongshi check [--feeds DIR] [--settings FILE]       validate only (the build's problems); exit 1 on errors
-    gongshi build [--feeds DIR] [--today DATE] [--output DIR]
+    gongshi check [--feeds DIR] [--settings FILE] [--output DIR] [--allow-shrink]
+                                                        validate only (the build's problems, and a dataset
+                                                        shrunk since the last build); exit 1 on errors
+    gongshi build [--feeds DIR] [--today DATE] [--output DIR] [--allow-shrink]
     gongshi serve [--port N] [same options as build]    build, then serve on localhost
     gongshi due [--output DIR] [--feeds DIR] [--today DATE]
                                                         exit 0 when a rebuild is due, 1 when not, 2 on error
@@ -21,7 +23,8 @@ from pathlib import Path
 from .feeds import FeedError, ProblemLog, load_feeds
 
 
-def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None = None) -> int:
+def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None = None,
+          allow_shrink: bool = False, output: Path | None = None) -> int:
     """The problems `gongshi build` would report for these feeds, without building: the feeds
     stage's, personal data in the columns published as they are (the privacy stage's feed
     errors), and the compliance warnings the build finds in them (major penalties without a
@@ -47,9 +50,35 @@ def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None 
         _, reports = make_public_with_report(tables, people)
         for line in masking_summary(reports, {name: t.dataset for name, t in tables.tables.items()}):
             print(line)
+        shrunk = [] if allow_shrink else _shrink_since_last_build(feeds, tables, settings_file, output)
+        if shrunk:
+            from .account import DatasetShrank
+
+            print(DatasetShrank(shrunk), file=sys.stderr)
+            return 1
         counts = "，".join(f"{t.dataset.title} {len(t)} 条" for t in tables.tables.values())
         print(f"数据源检查通过：{counts}。")
     return 1 if log.errors else 0
+
+
+def _shrink_since_last_build(feeds: Path, tables, settings_file: Path | None, output: Path | None) -> list[str]:  # noqa: ANN001
+    """The shrink guard's lines against the last successful build of these settings and feeds
+    (none when there is no settings file, or no such build yet)."""
+    if settings_file is None or not settings_file.is_file():
+        return []
+    from pelican.settings import read_settings
+
+    from .account import previous_counts, shrink_lines
+    from .settings import GongshiSettings
+
+    overrides: dict[str, object] = {} if output is None else {"OUTPUT_PATH": str(output.resolve())}
+    settings = GongshiSettings.from_pelican(read_settings(str(settings_file), override=overrides))
+    previous = previous_counts(settings.cache_dir, feeds)
+    if previous is None:
+        return []
+    current = {name: len(t) for name, t in tables.tables.items()}
+    return shrink_lines(previous, current, {n: t.dataset.title for n, t in tables.tables.items()},
+                        settings.shrink_share)
 
 
 def _settings(settings_file: Path | None):  # noqa: ANN202 - GongshiSettings | None
@@ -71,7 +100,8 @@ def local_site_url(siteurl: str) -> bool:
 
 
 def build(settings_file: Path, feeds: Path | None, today: str | None, output: Path | None,
-          siteurl: str | None = None, overrides: dict[str, object] | None = None, development: bool = False) -> int:
+          siteurl: str | None = None, overrides: dict[str, object] | None = None, development: bool = False,
+          allow_shrink: bool = False) -> int:
     """Run `pelican content` with these overrides; return the exit code. Unless it is a
     development build (for this machine), the site URL must be one others can open: it is
     printed in every officer's QR code, the Atom feeds and the links a visitor shares."""
@@ -87,6 +117,8 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
         overrides["OUTPUT_PATH"] = str(output.resolve())
     if siteurl is not None:
         overrides["SITEURL"] = siteurl
+    if allow_shrink:
+        overrides["GONGSHI_ALLOW_SHRINK"] = True
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = read_settings(str(settings_file), override=overrides)
     if not development and local_site_url(str(settings.get("SITEURL") or "")):
@@ -98,16 +130,35 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
         Pelican(settings).run()
     except FeedError as exc:
         print(exc, file=sys.stderr)
+        _print_failed_account()
         return exc.exitcode
     except Exception as exc:  # the privacy gate and others carry their own message
         print(f"构建失败：{exc}", file=sys.stderr)
         return getattr(exc, "exitcode", 1)
     from .pipeline import current_state
 
-    stats = current_state().writer.stats  # type: ignore[union-attr]
+    state = current_state()
+    print("各数据集行数核对：")
+    for account in state.facts.get("account", []):
+        print("  " + account.line())
+    stats = state.writer.stats  # type: ignore[union-attr]
     print(f"构建完成：{settings['OUTPUT_PATH']}（生成 {stats.produced} 个文件，写入 {stats.written}，"
           f"未变 {stats.unchanged + stats.skipped}，删除 {stats.removed}）")
     return 0
+
+
+def _print_failed_account() -> None:
+    from .account import failed_feeds_lines
+    from .pipeline import current_state
+
+    try:
+        state = current_state()
+    except RuntimeError:
+        return
+    if state.raw is not None:
+        print("各数据集行数核对：", file=sys.stderr)
+        for line in failed_feeds_lines(state.raw, state.log.problems):
+            print("  " + line, file=sys.stderr)
 
 
 def due(output: Path, feeds: Path, today: str | None) -> int:
@@ -244,12 +295,17 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
                          help="设置文件（重大行政处罚的标准等；不存在时用默认值）")
     p_check.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）检查，与 build 的 --today 相同")
+    p_check.add_argument("--output", type=Path, help="与上次构建到该文件夹时的记录数比较（默认按设置文件）")
+    p_check.add_argument("--allow-shrink", action="store_true",
+                         help="确认某数据集的记录数比上次成功构建时大幅减少（或全部删除）属实，不报错")
     for name, helptext in (("build", "生成网站"), ("serve", "生成网站并在本机预览")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
         p.add_argument("--feeds", type=Path)
         p.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）生成")
         p.add_argument("--output", type=Path)
+        p.add_argument("--allow-shrink", action="store_true",
+                       help="确认某数据集的记录数比上次成功构建时大幅减少（或全部删除）属实，仍然生成")
         if name == "build":
             p.add_argument("--siteurl", help="网站的正式地址（印在执法证二维码上，如 https://zfgs.example.gov.cn）")
             p.add_argument("--dev", action="store_true", help="仅供本机预览：允许 localhost 网址")
@@ -275,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         return search(search_cache_dir(args.settings, args.output, args.cache), args.query, filters,
                       args.json, args.limit)
     if args.command == "check":
-        return check(args.feeds, args.settings, args.today)
+        return check(args.feeds, args.settings, args.today, args.allow_shrink, args.output)
     if args.command == "due":
         return due(args.output, args.feeds, args.today)
     if not args.settings.is_file():
@@ -283,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     serving = args.command == "serve"
     siteurl = f"http://localhost:{args.port}" if serving else args.siteurl
     code = build(args.settings, args.feeds, args.today, args.output, siteurl,
-                 development=serving or args.dev)
+                 development=serving or args.dev, allow_shrink=args.allow_shrink)
     if code or args.command == "build":
         return code
     serve(args.output or Path("output"), args.port, search_cache_dir(args.settings, args.output))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("gongshi")
 
 CACHE_NAME = "public-tables.pickle"
-CACHE_VERSION = 2  # 2: the gate's fingerprint is kept with its values
+CACHE_VERSION = 3  # 2: the gate's fingerprint is kept with its values; 3: rows read per dataset
 
 
 def inputs_key(state: BuildState) -> str:
@@ -63,6 +63,7 @@ def restore(state: BuildState, key: str) -> bool:
     state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
+    state.facts["rows_read"] = data["rows_read"]
     return True
 
 
@@ -73,7 +74,7 @@ def save(state: BuildState, key: str) -> None:
             "never_values": state.gate.never_values, "gate_fingerprint": state.gate.fingerprint,
             "org_numbers": state.gate.org_numbers, "gate_names": state.gate.names,
             "problems": list(state.log.problems),
-            "reports": state.facts.get("privacy", {})}
+            "reports": state.facts.get("privacy", {}), "rows_read": state.facts.get("rows_read", {})}
     path = cache_path(state)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -185,8 +185,19 @@ class DisclosureGenerator(Generator):
     """Runs the stages inside Pelican's build; records never become Pelican Articles."""
 
     def generate_context(self) -> None:
+        from .account import build_accounts, check_shrink
+        from .datacache import finish_saving
+
         state = current_state()
         run_data_stages(state)
+        accounts = build_accounts(state)
+        state.facts["account"] = accounts
+        try:
+            check_shrink(state, accounts)  # before anything is written to the output folder
+        except BaseException:
+            finish_saving(state.cache_saver)
+            state.cache_saver = None
+            raise
         state.open_writer()
 
     def generate_output(self, writer: Writer) -> None:
@@ -242,6 +253,10 @@ def _on_finalized(pelican: Any) -> None:
         raise PrivacyLeak(leaks)
     writer.prune()
     writer.save_manifest()
+    if "account" in state.facts:
+        from .account import save_report
+
+        save_report(state.settings.cache_dir, state.settings.feeds_dir, state.facts["account"])  # only after a successful build
     if state.calendar is not None and state.calendar.fallback_years:
         state.log.warning(str(state.settings.feeds_dir / "calendar.csv"), None, "日期",
                           "官方放假安排", state.calendar.fallback_warning())

@@ -35,6 +35,10 @@ DECLARED: dict[str, tuple[object, str]] = {
     "GONGSHI_DEADLINES": (None, "deadline rules replacing schedule.deadlines.DEFAULT_RULES: a list of "
                                 "dicts (dataset, event_column, working_days, label, key_column, "
                                 "agency_column, only_if)"),
+    "GONGSHI_SHRINK_SHARE": (0.5, "share of a dataset's records (0–1) it may lose since the last successful "
+                                  "build before the build stops and asks for --allow-shrink"),
+    "GONGSHI_ALLOW_SHRINK": (False, "build even when a dataset shrank by more than GONGSHI_SHRINK_SHARE "
+                                    "(set by `gongshi build --allow-shrink`)"),
     "GONGSHI_PENALTY_RULES": ({}, "overrides of schedule.penalties.PenaltyRules (windows in months, "
                                   "fine thresholds in 万元, remedy periods)"),
 }
@@ -54,6 +58,8 @@ class GongshiSettings:
     operator: str
     penalty_rules: PenaltyRules = PenaltyRules()
     deadline_rules: tuple[DeadlineRule, ...] = DEFAULT_RULES
+    shrink_share: float = 0.5
+    allow_shrink: bool = False
 
     @property
     def site_root(self) -> str:
@@ -87,6 +93,8 @@ class GongshiSettings:
             operator=str(get("GONGSHI_OPERATOR")),
             penalty_rules=PenaltyRules(**dict(get("GONGSHI_PENALTY_RULES"))),  # type: ignore[call-overload]
             deadline_rules=rules_from_settings(settings.get("GONGSHI_DEADLINES")),
+            shrink_share=float(get("GONGSHI_SHRINK_SHARE")),  # type: ignore[arg-type]
+            allow_shrink=bool(get("GONGSHI_ALLOW_SHRINK")),
         )
 
 

@@ -50,6 +50,7 @@ def _shown(path: Path, feeds_dir: Path) -> str:
 
 def run(state) -> None:  # noqa: ANN001 - BuildState, imported lazily to avoid a cycle
     state.raw = load_feeds(state.settings.feeds_dir, state.log)
+    state.facts["rows_read"] = {name: len(table) for name, table in state.raw.tables.items()}  # (the row account)
     if state.log.errors:
         raise FeedError(state.log)
 
