@@ -63,7 +63,7 @@ def test_a_shrink_within_the_share_passes(tmp_path: Path) -> None:
 def test_check_knows_the_last_builds_counts(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(ROOT)
     feeds, output = write_feeds(tmp_path / "feeds", penalty_rows=penalties()), tmp_path / "output"
-    assert cli.main(["build", "--feeds", str(feeds), "--today", TODAY, "--output", str(output)]) == 0
+    assert cli.main(["build", "--feeds", str(feeds), "--today", TODAY, "--output", str(output), "--dev"]) == 0
     (feeds / "penalties.csv").unlink()
     (feeds / "penalties.csv").write_bytes(csv_bytes([], headers=list(penalties()[0])))
     capsys.readouterr()

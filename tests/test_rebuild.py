@@ -126,7 +126,8 @@ def test_a_file_pelican_copies_during_the_build_is_scanned_too(tmp_path: Path) -
     overrides = {"GONGSHI_CACHE": str(tmp_path / "cache"), "GONGSHI_WORKERS": 1, "PATH": str(content),
                  "STATIC_PATHS": ["extra"]}
     assert not only_gongshi_writes(overrides)
-    assert cli.build(ROOT / "pelicanconf.py", _feeds(tmp_path), TODAY, output, overrides=overrides) == 1
+    assert cli.build(ROOT / "pelicanconf.py", _feeds(tmp_path), TODAY, output, overrides=overrides,
+                     development=True) == 1
     assert (output / "extra" / "contact.txt").is_file()  # copied by Pelican, found by the walk
 
 
