@@ -4,6 +4,7 @@ may enforce today. Officers are picked from the sample feeds by their status on 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
 import zlib
 from zoneinfo import ZoneInfo
@@ -227,8 +228,12 @@ def test_recheck_warning_shows_when_the_visitor_date_is_past_the_expiry(site, of
     expect(note).to_contain_text(until)
     expect(note).to_contain_text(later)
     expect(credential).to_have_attribute("data-status-client", "expired")
-    # the page itself still says what was true on the build day
-    expect_credential(page, "valid")
+    # the status box itself changes: no green 有效 above a note saying it has expired
+    expect(credential.locator(".credential__status strong")).to_have_text(f"已过期（按 {later} 计算）")
+    expect(credential).to_have_class(re.compile(r"credential--expired"))
+    expect(credential).not_to_contain_text("证件有效")
+    # without the script the page says what was true on the build day
+    expect(credential).to_have_attribute("data-status", "valid")
 
 
 def test_recheck_warning_stays_hidden_on_the_build_day(site, officers, page):

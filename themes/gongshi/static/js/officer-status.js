@@ -1,5 +1,6 @@
 // The page was built on one day; a visitor may read it later. If the visitor's own date
-// (in Asia/Shanghai) is past 有效期至 while the page still says 有效, say so plainly.
+// (in Asia/Shanghai) is past 有效期至 while the page still says 有效, the status box itself
+// says 已过期 (with the day it was worked out for), never 有效 beside a note that contradicts it.
 (function () {
   "use strict";
   var box = document.getElementById("credential");
@@ -15,5 +16,11 @@
       " 到期，本页信息可能尚未更新，请以执法证件实际状态为准，该证件不应再用于执法。";
     note.hidden = false;
     box.setAttribute("data-status-client", "expired");
+    box.classList.remove("credential--valid");
+    box.classList.add("credential--expired");
+    var words = box.querySelector(".credential__status strong");
+    if (words) words.textContent = "已过期（按 " + today + " 计算）";
+    var detail = box.querySelector(".credential__detail");
+    if (detail) detail.remove();
   }
 })();
