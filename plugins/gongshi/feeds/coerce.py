@@ -214,7 +214,7 @@ def to_decimal(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 _AMOUNT = re.compile(r"(-?\d+(?:\.\d+)?)(万元|万|元)")
-_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000)}
+YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000)}
 
 
 def parse_amount(cell: object, unit: str) -> str | None:
@@ -226,7 +226,7 @@ def parse_amount(cell: object, unit: str) -> str | None:
     match = _AMOUNT.fullmatch("".join(nfkc(cell).split()).replace(",", ""))
     if match is None:
         return None
-    number = Decimal(match.group(1)) * _YUAN_PER[match.group(2)] / _YUAN_PER[unit]
+    number = Decimal(match.group(1)) * YUAN_PER_UNIT[match.group(2)] / YUAN_PER_UNIT[unit]
     return format(number.normalize(), "f")
 
 

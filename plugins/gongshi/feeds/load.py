@@ -7,7 +7,6 @@ as a whole, so nothing is published from a feed that has any (and nothing is dro
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .checkdigits import uscc_verdicts
-from .coerce import coerce_column
+from .coerce import YUAN_PER_UNIT, coerce_column, parse_decimal
 from .problems import ProblemLog
 from .read import FEED_SUFFIXES, RawFeed, feed_files, read_feed_file
 from .schema import Column, ColumnType, Dataset, normalise_header
@@ -155,16 +154,13 @@ def check_amount_unit(cells: pd.Series, values: pd.Series, column: Column, heade
     high = pd.to_numeric(filled, errors="coerce") > column.plausible_max
     for index in high[high].index:
         cell = cells[index]
-        if isinstance(cell, str) and re.search(r"[万元]", cell):
-            continue  # written with its unit: staff meant it
+        if parse_decimal(cell) is None:
+            continue  # written with its unit (5000万元): staff meant it
         amount = Decimal(filled[index])
         log.warning(raw.display, int(rows[index]), header,
-                    f"以{column.unit}为单位的金额：{amount}{column.unit}即 {amount * _YUAN_IN[column.unit]:,f}元，"
-                    f"请核对单位（若填的是元，请改为 {amount / _YUAN_IN[column.unit]:f} 或写成“{amount}元”）",
+                    f"以{column.unit}为单位的金额：{amount}{column.unit}即 {amount * YUAN_PER_UNIT[column.unit]:,f}元，"
+                    f"请核对单位（若填的是元，请改为 {amount / YUAN_PER_UNIT[column.unit]:f} 或写成“{amount}元”）",
                     str(cell), raw.sheet)
-
-
-_YUAN_IN = {"万元": Decimal(10000), "元": Decimal(1)}
 
 
 def check_number_cells(cells: pd.Series, raw: RawFeed, position: int, header: str, rows: pd.Series,
