@@ -1,8 +1,11 @@
 """The declarative schema: one `Dataset` per feed, one `Column` per field.
 
 A schema is the single source for accepted headers and aliases, types, required fields,
-enumerations, the privacy class of each column, labels and facets (DESIGN.md, invariant 2).
-The dataset definitions themselves live in `datasets.py`.
+enumerations, the privacy class of each column, labels and facets (DESIGN.md, invariant 2), and
+for how a dataset without code of its own is published. Schemas are data: a Frictionless Table
+Schema file per dataset with this product's keys (`schemas/README.md`), read by
+`dataset_from_schema`; the built-in ones ship in `gongshi/schemas/`, a region adds its own
+beside its feeds (`datasets.py`).
 """
 
 from __future__ import annotations
@@ -60,6 +63,9 @@ class Column:
     # A day on which something was done (决定日期, 完成日期): after the build day it is most likely
     # a typo (RULES.md, "Time: events after the build day"), a warning naming the cell.
     not_after_today: bool = False
+    # ASCII URL segments for the values of an enumeration with listings of their own
+    # ((value, slug) pairs); stable forever once published.
+    slugs: tuple[tuple[str, str], ...] = ()
 
     @property
     def display_label(self) -> str:
@@ -83,6 +89,19 @@ class Dataset:
     optional: bool = False  # a missing feed is not an error
     party_type_column: str = ""  # says whether a record's party is a natural person (privacy)
     description: str = ""
+    # How it is published. `publisher` names the code that publishes it (a dataset that is
+    # genuinely special: an officer's status and QR code, a penalty's window); "" = the generic
+    # pages, listings, downloads, feed and search entries made from the keys below.
+    publisher: str = ""
+    path: str = ""  # URL folder of its pages; the name when empty
+    title_field: str = ""  # what titles a record (page heading, search result, feed entry)
+    list_fields: tuple[str, ...] = ()  # the columns of its listings
+    search_fields: tuple[str, ...] = ()  # what search finds a record by
+    feed_date: str = ""  # the day that orders records (newest first) and dates feed entries
+    scheduled_by: str = ""  # a date column: a record is published from that day, not before
+    company_fields: tuple[str, ...] = ()  # (统一社会信用代码 column, name column): the company page
+    agency_field: str = ""  # the column naming the agency: its hub page
+    source: str = ""  # the schema file it was read from
     _by_key: dict[str, Column] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -101,6 +120,15 @@ class Dataset:
 
     def keys_of(self, privacy: Privacy) -> list[str]:
         return [c.key for c in self.columns if c.privacy is privacy]
+
+    @property
+    def url_folder(self) -> str:
+        return self.path or self.name
+
+    def published_columns(self) -> list[Column]:
+        """What its pages, downloads and API show: every column but the never ones and the
+        minor flags (a record whose party is a minor is not published at all)."""
+        return [c for c in self.columns if c.privacy is not Privacy.NEVER and not c.key.endswith("is_minor")]
 
 
 # Templates mark required columns: "*姓名", "姓名＊", "姓名（必填）", "【必填】姓名", "姓名：".
