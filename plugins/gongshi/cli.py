@@ -132,8 +132,13 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
         print(exc, file=sys.stderr)
         _print_failed_account()
         return exc.exitcode
-    except Exception as exc:  # the privacy gate and others carry their own message
+    except Exception as exc:  # the privacy gate and others carry their own message (and an exitcode)
         print(f"构建失败：{exc}", file=sys.stderr)
+        if not hasattr(exc, "exitcode"):  # not a problem staff can fix: a bug keeps its traceback
+            import traceback
+
+            print("（程序内部错误，请将以下信息报告给维护者）", file=sys.stderr)
+            traceback.print_exception(exc, file=sys.stderr)
         return getattr(exc, "exitcode", 1)
     from .pipeline import current_state
 

@@ -22,7 +22,7 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .feeds.datasets import DATASETS
+from .feeds.datasets import datasets_for
 from .feeds.load import Table
 from .fingerprint import code_fingerprint, settings_fingerprint
 from .forked import Forked, ForkFailed
@@ -55,10 +55,12 @@ def restore(state: BuildState, key: str) -> bool:
         data = pickle.loads(cache_path(state).read_bytes())  # our own cache file
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return False
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("key") != key \
-            or set(data.get("frames", {})) != set(DATASETS):
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("key") != key:
         return False
-    state.public = PublicTables({name: Table(DATASETS[name], frame) for name, frame in data["frames"].items()})
+    datasets = datasets_for(state.settings.feeds_dir)  # (the key covers the schema files: they are feed files)
+    if set(data.get("frames", {})) != set(datasets):
+        return False
+    state.public = PublicTables({name: Table(datasets[name], frame) for name, frame in data["frames"].items()})
     state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"])
     state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
     state.log.problems.extend(data["problems"])

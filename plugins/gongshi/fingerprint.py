@@ -24,12 +24,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 @functools.cache
 def code_fingerprint() -> str:
-    """This package's source and the versions of the libraries that shape its output."""
+    """This package's source (its built-in schema files included) and the versions of the
+    libraries that shape its output."""
     from importlib.metadata import version
 
     digest = hashlib.blake2b(digest_size=16)
     digest.update(" ".join(f"{name} {version(name)}" for name in ("pandas", "jinja2", "markupsafe")).encode())
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.glob("schemas/*.json")]):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datasets import DATASETS
+from .datasets import datasets_for
 from .load import Table, check_agency_references, load_dataset
 from .problems import FeedError, ProblemLog
 from .read import unread_files
@@ -29,9 +29,10 @@ def load_feeds(feeds_dir: Path, log: ProblemLog) -> FeedTables:
     nothing, silently (read.py says which files are not feeds at all)."""
     if not feeds_dir.is_dir():
         log.error(str(feeds_dir), None, "", "存放数据源文件的文件夹", "不存在")
-        return FeedTables({name: load_dataset(feeds_dir, d, ProblemLog()) for name, d in DATASETS.items()})
-    tables = {name: load_dataset(feeds_dir, dataset, log) for name, dataset in DATASETS.items()}
-    for path, what in unread_files(feeds_dir, {name: d.title for name, d in DATASETS.items()}):
+        return FeedTables({name: load_dataset(feeds_dir, d, ProblemLog()) for name, d in datasets_for(feeds_dir).items()})
+    datasets = datasets_for(feeds_dir, log)  # (the built-in ones, and a region's own schemas)
+    tables = {name: load_dataset(feeds_dir, dataset, log) for name, dataset in datasets.items()}
+    for path, what in unread_files(feeds_dir, {name: d.title for name, d in datasets.items()}):
         log.error(_shown(path, feeds_dir), None, "", "某一数据集的数据文件（文件名或文件夹名为数据集名称）", what)
     agencies = tables["agencies"]
     for name, table in tables.items():

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from .problems import ProblemLog
 from .schema import Dataset
-from .schemafile import SCHEMA_SUFFIXES, SchemaError, dataset_from_schema, read_schema_file
+from .schemafile import LOCAL_SCHEMAS, SCHEMA_SUFFIXES, SchemaError, dataset_from_schema, read_schema_file
 
 BUILTIN_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-LOCAL_SCHEMAS = "schemas"  # the folder under the feeds folder that holds a region's schemas
 
 
 def _builtin() -> dict[str, Dataset]:
@@ -37,17 +37,29 @@ def schema_files(feeds_dir: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SCHEMA_SUFFIXES)
 
 
-def datasets_for(feeds_dir: Path, warnings: list[str] | None = None) -> dict[str, Dataset]:
-    """The built-in datasets and those a region describes beside its feeds. A region's schema
-    may not take a built-in dataset's name (its pages are made by code that relies on it)."""
+def datasets_for(feeds_dir: Path, log: ProblemLog | None = None) -> dict[str, Dataset]:
+    """The built-in datasets and those a region describes beside its feeds. A schema's problems
+    go to `log` (errors fail the build; without a log the first one is raised). A region's
+    schema may not take a built-in dataset's name: its pages are made by code that relies on it."""
     datasets = dict(DATASETS)
     for path in schema_files(feeds_dir):
-        dataset = dataset_from_schema(read_schema_file(path), _shown(path, feeds_dir), warnings)
-        if dataset.name in datasets:
-            where = "内置数据集" if dataset.name in DATASETS else "另一数据集结构文件"
-            raise SchemaError(f"{_shown(path, feeds_dir)}：数据集名称「{dataset.name}」已被{where}使用，请改用其他名称")
-        if dataset.publisher:
-            raise SchemaError(f"{_shown(path, feeds_dir)}：publisher：只有内置数据集由专门代码发布；请删去此键")
+        shown = _shown(path, feeds_dir)
+        warnings: list[tuple[str, str]] = []
+        try:
+            dataset = dataset_from_schema(read_schema_file(path, shown), shown, warnings)
+            if dataset.name in datasets or dataset.name == LOCAL_SCHEMAS:
+                where = "另一数据集结构文件" if dataset.name in datasets and dataset.name not in DATASETS else "内置数据集"
+                raise SchemaError(shown, f"数据集名称「{dataset.name}」已被{where}使用，请改用其他名称")
+            if dataset.publisher:
+                raise SchemaError(shown, "publisher：只有内置数据集由专门代码发布；请删去此键")
+        except SchemaError as error:
+            if log is None:
+                raise
+            log.error(error.file, None, "", "", error.message)
+            continue
+        finally:
+            for file, message in warnings if log is not None else ():
+                log.warning(file, None, "", "", message)
         datasets[dataset.name] = dataset
     return datasets
 

@@ -283,21 +283,39 @@ def _place(frame: pd.DataFrame, index: object) -> str:
     return f"{file}{f'「{sheet}」' if sheet else ''} 第 {row} 行"
 
 
+def url_key_text(frame: pd.DataFrame, dataset: Dataset) -> pd.Series:
+    """What a schema-published record's URL segment is made from (pages.urls.slug of it): its
+    key's values, joined by "/" when the key has several parts."""
+    parts = [key_values(frame, key) for key in dataset.key]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text + "/" + part
+    return text
+
+
 def check_slugs(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
-    """A record's URL comes from its `slug_key` value (pages.urls.slug): the value must make a
-    non-empty slug that no other value makes, in any file of the dataset (〔2026〕 and [2026]
-    make one slug: two pages would be written to one path)."""
-    columns = [c for c in dataset.columns if c.check == "slug_key"]
-    if not columns:
+    """A record's URL comes from its `slug_key` value (pages.urls.slug) — for a dataset published
+    from its schema alone, from its key: the value must make a non-empty slug that no other
+    value makes, in any file of the dataset (〔2026〕 and [2026] make one slug: two pages would
+    be written to one path)."""
+    checks = [(c.header, frame[c.key]) for c in dataset.columns if c.check == "slug_key"]
+    if not dataset.publisher and not checks and len(frame):
+        checks.append((key_label(dataset, list(dataset.key)), url_key_text(frame, dataset)))
+    if not checks:
         return
     from ..pages.urls import slug_all  # (here: pages imports this module)
 
-    for column in columns:
-        filled = frame[column.key][frame[column.key] != ""]
+    for header, values in checks:
+        filled = values[values != ""]
         slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)
         for index in slugs[slugs == ""].index:
-            log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), column.header,
+            log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), header,
                       "含字母、数字或汉字的编号", filled[index], frame.at[index, "_sheet"])
+        if not dataset.publisher:  # (its listings' paths: /<path>/page/2/, /<path>/by-…/)
+            reserved = (slugs == "page") | slugs.str.startswith("by-")
+            for index in slugs[reserved].index:
+                log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), header,
+                          "不与网站栏目路径（page、by-…）相同的编号", filled[index], frame.at[index, "_sheet"])
         shared = slugs.duplicated(keep=False) & (slugs != "")
         if not shared.any():
             continue  # (the values are compared only where two make one slug: usually nowhere)
@@ -307,7 +325,7 @@ def check_slugs(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
                 continue  # one value repeated: check_unique's concern
             first = distinct.index[0]
             for index in distinct.index[1:]:
-                log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), column.header,
+                log.error(frame.at[index, "_file"], int(frame.at[index, "_row"]), header,
                           f"与其他编号生成不同的网址（与 {_place(frame, first)} 的“{filled[first]}”"
                           f"生成同一网址“{slug}”）", filled[index], frame.at[index, "_sheet"])
 

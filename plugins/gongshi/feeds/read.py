@@ -29,6 +29,7 @@ import pandas as pd
 from . import workbook
 from .problems import READABLE_FILE, ProblemLog, UnreadableFeed
 from .schema import normalise_header
+from .schemafile import LOCAL_SCHEMAS, SCHEMA_SUFFIXES
 
 CSV_SUFFIXES = (".csv", ".txt")  # .txt: Excel's "Unicode 文本" (UTF-16, tab-separated)
 FEED_SUFFIXES = CSV_SUFFIXES + workbook.WORKBOOK_SUFFIXES
@@ -131,6 +132,10 @@ def unread_files(feeds_dir: Path, datasets: dict[str, str]) -> list[tuple[Path, 
         if path in read:
             continue
         top = path.relative_to(feeds_dir).parts
+        if len(top) > 1 and top[0] == LOCAL_SCHEMAS:  # a region's dataset schemas (datasets.py)
+            if path.suffix.lower() not in SCHEMA_SUFFIXES:
+                found.append((path, f"数据集结构文件夹 {LOCAL_SCHEMAS}/ 中只应有 {'、'.join(SCHEMA_SUFFIXES)} 文件"))
+            continue
         stem = (path.stem if len(top) == 1 else top[0]).casefold()
         if stem.endswith(FEED_SUFFIXES):  # "penalties.csv.bak", "officers.xlsx.old"
             stem = stem.rsplit(".", 1)[0]

@@ -17,6 +17,7 @@ from typing import Any
 from .schema import Column, ColumnType, Dataset, Privacy
 
 SCHEMA_SUFFIXES = (".json", ".yaml", ".yml")
+LOCAL_SCHEMAS = "schemas"  # the folder under the feeds folder that holds a region's own schemas
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TYPES = {"string": ColumnType.TEXT, "date": ColumnType.DATE, "datetime": ColumnType.DATE,
           "number": ColumnType.DECIMAL, "integer": ColumnType.INTEGER, "year": ColumnType.INTEGER,
@@ -33,11 +34,19 @@ _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "con
 
 
 class SchemaError(ValueError):
-    """A schema file that cannot describe a dataset: the message names the file and the key."""
+    """A schema file that cannot describe a dataset: `message` names the key and what is wrong."""
+
+    def __init__(self, file: str, message: str):
+        super().__init__(f"{file}：{message}")
+        self.file, self.message = file, message
 
 
-def read_schema_file(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8-sig")
+def read_schema_file(path: Path, shown: str = "") -> dict[str, Any]:
+    shown = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(shown, f"无法读取数据集结构文件（应为 UTF-8 文本：{error}）") from None
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
@@ -46,22 +55,23 @@ def read_schema_file(path: Path) -> dict[str, Any]:
 
             data = yaml.safe_load(text)
     except Exception as error:  # json's ValueError, yaml.YAMLError (no ValueError)
-        raise SchemaError(f"{path}：无法读取数据集结构文件（{error}）") from None
+        raise SchemaError(shown, f"无法读取数据集结构文件（{error}）") from None
     if not isinstance(data, dict):
-        raise SchemaError(f"{path}：数据集结构文件应为一个对象（含 name、fields 等键）")
+        raise SchemaError(shown, "数据集结构文件应为一个对象（含 name、fields 等键）")
     return data
 
 
-def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[str] | None = None) -> Dataset:
-    """One dataset from a parsed schema. `warnings` collects what is allowed but suspicious."""
+def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[str, str]] | None = None) -> Dataset:
+    """One dataset from a parsed schema. `warnings` collects (file, message) for what is allowed
+    but suspicious."""
     warnings = warnings if warnings is not None else []
 
     def fail(where: str, what: str) -> SchemaError:
-        return SchemaError(f"{source}：{where}{what}")
+        return SchemaError(source, where + what)
 
     unknown = sorted(set(data) - _DATASET_KEYS)
     if unknown:
-        warnings.append(f"{source}：未知的键 {'、'.join(unknown)}（已忽略）")
+        warnings.append((source, f"未知的键 {'、'.join(unknown)}（已忽略）"))
     name = data.get("name") or Path(source).stem
     if not isinstance(name, str) or not _SLUG.match(name):
         raise fail("name：", f"应为小写英文字母、数字、- 或 _ 组成的数据集名称（即数据文件名），实际为 {name!r}")
@@ -115,14 +125,14 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[str] |
                    description=str(data.get("description", "")), source=source, **values)
 
 
-def _column(field: Any, where: str, fail, warnings: list[str], source: str) -> Column:  # noqa: ANN001
+def _column(field: Any, where: str, fail, warnings: list[tuple[str, str]], source: str) -> Column:  # noqa: ANN001
     if not isinstance(field, dict) or not isinstance(field.get("name"), str) or not field["name"]:
         raise fail(f"{where}：", "每个字段应为含 name 的对象")
     key = field["name"]
     where = f"字段「{key}」"
     unknown = sorted(set(field) - _FIELD_KEYS)
     if unknown:
-        warnings.append(f"{source}：{where}的键 {'、'.join(unknown)} 未知（已忽略）")
+        warnings.append((source, f"{where}的键 {'、'.join(unknown)} 未知（已忽略）"))
     kind = field.get("type", "string")
     if kind not in _TYPES:
         raise fail(where, f"的类型 {kind!r} 不受支持（可用 {'、'.join(_TYPES)}）")
@@ -143,7 +153,7 @@ def _column(field: Any, where: str, fail, warnings: list[str], source: str) -> C
             raise fail(where, f"的 privacy 应为 public、scrub、party 或 never，实际为 {field['privacy']!r}") from None
     else:
         privacy = Privacy.SCRUB
-        warnings.append(f"{source}：{where}未标明隐私类别（privacy），按 scrub（去除个人信息后公开）处理")
+        warnings.append((source, f"{where}未标明隐私类别（privacy），按 scrub（去除个人信息后公开）处理"))
     facet = field.get("facet", False)
     if facet not in (True, False):
         raise fail(where, f"的 facet 应为 true 或 false，实际为 {facet!r}")

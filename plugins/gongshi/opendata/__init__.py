@@ -17,11 +17,11 @@ from typing import Any
 
 from ..compactjson import compact_json
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from ..pages import inspections, supervision
+from ..pages import generic, inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
-from .atom import SiteInfo, inspection_feed, penalty_feeds, supervision_feed
-from .downloads import inspections_csv, penalties_csv, supervision_csv
+from .atom import SiteInfo, inspection_feed, penalty_feeds, schema_feed, supervision_feed
+from .downloads import inspections_csv, penalties_csv, schema_csv, schema_json, shown_frame, supervision_csv
 from .templates import template_files, unpacked
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
@@ -71,24 +71,36 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write(relpath, feed)
     writer.write("downloads/inspections.csv", inspections_csv(checks))
     writer.write("downloads/supervision.csv", supervision_csv(outcomes))
-    write_templates(writer, state.settings.operator)
+    for table in generic.schema_tables(state.public.tables):  # (the datasets published from their schema)
+        dataset = table.dataset
+        records = generic.published_records(table)
+        shown = shown_frame(dataset, records)
+        writer.write(f"downloads/{dataset.name}.csv", schema_csv(dataset, shown))
+        writer.write(f"downloads/{dataset.name}.json", schema_json(dataset, shown, state.settings.today.isoformat()))
+        for relpath, feed in schema_feed(dataset, records, site).items():
+            writer.write(relpath, feed)
+    write_templates(writer, state.settings.operator, {name: t.dataset for name, t in state.public.tables.items()})
     report = state.timeliness.document(state.settings.deadline_rules)
     # 50 MB at 200,000 decisions: orjson makes json.dumps's bytes several times faster
     writer.write(TIMELINESS_FILE, compact_json(report))
 
 
-def write_templates(writer, author: str) -> None:  # noqa: ANN001 - OutputWriter
-    """The staff templates: made from the schemas (code) and openpyxl alone."""
+def write_templates(writer, author: str, datasets: dict | None = None) -> None:  # noqa: ANN001 - OutputWriter
+    """The staff templates: made from the schemas (the built-in ones and a region's) and openpyxl alone."""
     from importlib.metadata import version
 
     from ..feeds.datasets import DATASETS
 
+    datasets = datasets or DATASETS
+
     def files() -> Iterator[tuple[str, bytes]]:
-        for relpath, data in template_files(DATASETS, author).items():
+        for relpath, data in template_files(datasets, author).items():
             writer.gate.check(relpath, unpacked(data))  # (the gate cannot read the zipped parts)
             yield relpath, data
 
-    key = inputs_fingerprint("templates", version("openpyxl"), author)
+    # (the code fingerprint covers the built-in schemas; a region's are named by their columns)
+    key = inputs_fingerprint("templates", version("openpyxl"), author,
+                             *((d.name, d.title, d.columns) for d in datasets.values() if not d.source.startswith("gongshi/schemas/")))
     writer.write_group("opendata:templates", key, files)
 
 

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pandas as pd
 
 from ..feeds.load import records
+from ..feeds.schema import Dataset
 from ..pages import urls
 
 FEED_ENTRIES = 50
@@ -114,3 +115,25 @@ def penalty_feeds(decisions: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
         feeds[urls.file_of(base).removesuffix("index.html") + "feed.xml"] = feed(
             positions, f"{authority}：新公示的行政处罚决定", base + "feed.xml", base)
     return feeds
+
+
+def schema_feed(dataset: Dataset, records: pd.DataFrame, site: SiteInfo) -> dict[str, bytes]:
+    """New records of a dataset published from its schema (pages.generic.published_records):
+    dated by its scheduledBy day (公示日期), else the day that orders it."""
+    from ..pages import generic
+
+    title = dataset.column(generic.title_field(dataset))
+    by = generic.order_field(dataset)
+    shown = [c for c in generic.list_columns(dataset) if c.key != title.key][:3]
+    folder = urls.record_listing(dataset.url_folder)
+    entries = []
+    for record in records.to_dict("records"):
+        day = (record.get(dataset.scheduled_by) if dataset.scheduled_by else "") or (record[by] if by else "")
+        if not day:
+            continue  # (an entry needs a day; the listing still shows the record)
+        entries.append(AtomEntry(f"{dataset.title}：{generic.shown_value(title, record[title.key])}",
+                                 urls.record(dataset.url_folder, record["url_key"]), day,
+                                 "；".join(filter(None, (generic.shown_value(c, record.get(c.key)) for c in shown))),
+                                 record["url_key"]))
+    return {folder + "feed.xml": entries_feed(entries, site, f"{site.name}：新公示的{dataset.title}", folder + "feed.xml",
+                                              folder)}

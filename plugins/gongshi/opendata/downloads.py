@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from ..feeds.schema import Privacy
+from ..feeds.schema import Dataset, Privacy
 from ..pages.penalties import SHOWN
 
 # A cell starting with one of these is read as a formula by Excel/WPS/LibreOffice — also in
@@ -85,3 +85,29 @@ def supervision_csv(outcomes: pd.DataFrame) -> bytes:
 
     frame = outcomes.assign(rect_label=outcomes["rect_status"].map(RECTIFICATION_LABELS))
     return table_csv(frame, [(c.key, c.header) for c in SUPERVISION.columns] + [("rect_label", "整改状态（按生成日期）")])
+
+
+def shown_frame(dataset: Dataset, records: pd.DataFrame) -> pd.DataFrame:
+    """A schema-published dataset's records (pages.generic.published_records) as its pages show
+    them: text cells, enumerations joined with 、, the never-columns absent."""
+    from ..pages.generic import shown_value
+
+    return pd.DataFrame({c.key: [shown_value(c, v) for v in records[c.key].tolist()]
+                         for c in dataset.published_columns()}, index=records.index)
+
+
+def schema_csv(dataset: Dataset, shown: pd.DataFrame) -> bytes:
+    return table_csv(shown, [(c.key, c.header) for c in dataset.published_columns()])
+
+
+def schema_json(dataset: Dataset, shown: pd.DataFrame, today: str) -> bytes:
+    """The public view as JSON: the day it was generated, the record count, the fields (key and
+    Chinese name) and the records as objects keyed by field."""
+    import orjson
+
+    columns = dataset.published_columns()
+    document = {"dataset": dataset.name, "title": dataset.title, "generated_on": today, "count": len(shown),
+                "fields": [{"name": c.key, "title": c.header} for c in columns],
+                "records": [dict(zip([c.key for c in columns], row))
+                            for row in zip(*(shown[c.key].tolist() for c in columns))]}
+    return orjson.dumps(document) + b"\n"

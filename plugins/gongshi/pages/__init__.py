@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from . import companies, inspections, penalties, site, supervision
+from . import companies, generic, inspections, penalties, site, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
@@ -33,6 +33,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     agencies = state.public["agencies"].frame
     officers = state.public["officers"].frame
     powers = state.public["powers"].frame
+    datasets = {name: table.dataset for name, table in state.public.tables.items()}
     env = make_environment(settings)
     base = templates_fingerprint(settings)
 
@@ -49,14 +50,19 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     checks = inspections.ordered_public(state.public["inspections"].frame)
     outcomes = state.public["supervision"].frame
+    # The datasets published from their schema alone (generic.py): each table's published records.
+    schema_published = {t.dataset.name: (t, generic.published_records(t)) for t in generic.schema_tables(state.public.tables)}
 
     copy_theme_static(settings.theme_dir, writer)
     counts = {"penalties": len(in_public), "inspections": len(checks),
               "inspection_tasks": checks["task_no"].nunique(),
               "supervision": int((outcomes["pub_state"] == "public").sum())}
-    jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today),
-            site.not_found_job(), site.data_dictionary_job()]
-    disclosures = site.agency_disclosures(in_public, checks, supervision.ordered_public(outcomes))
+    others = [{"title": t.dataset.title, "url": generic.urls.record_listing(t.dataset.url_folder), "count": len(p),
+               "description": t.dataset.description} for t, p in schema_published.values()]
+    jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today, others),
+                  site.not_found_job(), site.data_dictionary_job(datasets)]
+    disclosures = site.agency_disclosures(in_public, checks, supervision.ordered_public(outcomes),
+                                          [(t.dataset, p) for t, p in schema_published.values()])
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size, disclosures)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     calendar = state.calendar
@@ -64,6 +70,12 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += inspections.inspection_jobs(checks, settings.page_size)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
+    company_sections = companies.schema_sections([(t.dataset, p) for t, p in schema_published.values()])
+    company_codes = companies.company_codes(published(), checks, company_sections)
+    links = generic.Links(dict(zip(agencies["name"], agencies["uscc"])) | dict(zip(agencies["uscc"], agencies["uscc"])),
+                          company_codes)
+    for table_, frame in schema_published.values():
+        jobs += generic.dataset_jobs(table_, frame, settings.page_size, links)
 
     # The large groups of pages, each kept as a whole when the tables it is made from (and the
     # settings, the day if it shows it, the templates and the code) are the last build's.
@@ -73,12 +85,13 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     table = state.table_fingerprint
     officers_key = inputs_fingerprint(table("officers"), table("agencies"), same_day)
     decisions_key = inputs_fingerprint(table("penalties"), any_day)
-    companies_key = inputs_fingerprint(table("penalties"), table("inspections"), any_day)
+    schema_keys = [table(name) for name in schema_published]
+    companies_key = inputs_fingerprint(table("penalties"), table("inspections"), *schema_keys, any_day)
     groups = [
         JobGroup("pages:penalty-listings", decisions_key,
                  lambda: penalties.listing_jobs(listings()[0], published(), env, writer.gate)),
         JobGroup("pages:penalty-index", decisions_key, lambda: [penalties.index_job(published(), listings()[1])]),
-        JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published(), checks)),
+        JobGroup("pages:companies", companies_key, lambda: companies.company_jobs(published(), checks, company_sections)),
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:officer-listings", officers_key,
                  lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
@@ -89,7 +102,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write_group("lookup:officers", officers_key,
                            lambda: lookup_files(officers["certificate_no"], "officers/lookup").items())
         writer.write_group("lookup:companies", companies_key, lambda: lookup_files(
-            companies.company_lookup_entries(published(), checks), "companies/lookup").items())
+            companies.company_lookup_entries(published(), checks, company_sections), "companies/lookup").items())
 
     produced_before = writer.stats.produced
     render_jobs([jobs, *groups], env, writer, base, settings.workers, meanwhile=write_lookups)

@@ -79,15 +79,23 @@ class PageJob:
 
 def site_globals(settings: GongshiSettings) -> dict[str, Any]:
     """What every template may use. Nothing here may change from one day to the next
-    (the build date is passed only to the pages that show it), or every page would change."""
-    from ..feeds.datasets import DATASETS
+    (the build date is passed only to the pages that show it), or every page would change.
+    The datasets are the build's: the built-in ones and a region's own schemas."""
+    from ..feeds.datasets import DATASETS, datasets_for
+    from ..feeds.schemafile import SchemaError
 
+    try:
+        datasets = datasets_for(settings.feeds_dir)
+    except SchemaError:  # (the feeds stage reports it and stops the build)
+        datasets = DATASETS
     return {
         "site": {"name": settings.sitename, "root": settings.site_root,
                  "url": settings.siteurl, "operator": settings.operator},
         # Labels of each dataset's columns, for templates that show a record's fields: a page
         # context then holds the values only (a label is the same on 200,000 pages).
-        "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in DATASETS.items()},
+        "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in datasets.items()},
+        # The menu entries of the datasets published from their schema (key, href, label).
+        "schema_sections": [(d.name, d.url_folder + "/", d.title) for d in datasets.values() if not d.publisher],
     }
 
 

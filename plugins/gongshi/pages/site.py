@@ -55,10 +55,14 @@ def page_nav(number: int, pages: int, total: int, url_of: Any) -> dict[str, Any]
 
 
 def agency_disclosures(published_penalties: pd.DataFrame, published_checks: pd.DataFrame,
-                       published_outcomes: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+                       published_outcomes: pd.DataFrame,
+                       schema_published: list[tuple[Dataset, pd.DataFrame]] = ()) -> dict[str, list[dict[str, Any]]]:
     """Agency name -> links to what it has published or had assessed: its penalty decisions
-    (处罚机关), its spot checks (检查机关) and its supervision outcomes (被评查单位). These feeds
-    name agencies in words, so they are matched by name; an empty kind is left out."""
+    (处罚机关), its spot checks (检查机关), its supervision outcomes (被评查单位) and the records
+    of datasets published from their schema (their agencyField). These feeds name agencies in
+    words, so they are matched by name; an empty kind is left out."""
+    from .generic import agency_counts
+
     links: dict[str, list[dict[str, Any]]] = {}
     kinds = [
         (published_penalties["authority"].value_counts(), "件行政处罚决定公示中",
@@ -70,6 +74,9 @@ def agency_disclosures(published_penalties: pd.DataFrame, published_checks: pd.D
     for counts, words, url_of in kinds:
         for name, count in sorted(counts.items()):
             links.setdefault(name, []).append({"count": int(count), "words": words, "url": url_of(name)})
+    for dataset, frame in schema_published:
+        for name, (count, url) in sorted(agency_counts(dataset, frame).items()):
+            links.setdefault(name, []).append({"count": count, "words": f"条{dataset.title}", "url": url})
     return links
 
 
@@ -213,11 +220,12 @@ def power_jobs(powers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> 
 
 
 def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
-             published: dict[str, int], today: dt.date) -> PageJob:
+             published: dict[str, int], today: dt.date, others: list[dict[str, Any]] = ()) -> PageJob:
     """The home page; `published` counts what the record sections show (penalties,
-    inspections, inspection_tasks, supervision)."""
+    inspections, inspection_tasks, supervision); `others`: the datasets published from their
+    schema ({title, url, count, description})."""
     return PageJob("index.html", "home.html", {
-        "section": "home",
+        "section": "home", "others": list(others),
         "built_on": today.isoformat(),
         "counts": {"agencies": len(agencies), "officers": len(officers),
                    "officers_valid": int((officers["state"] == "valid").sum()),
@@ -291,21 +299,22 @@ def column_rules(dataset: Dataset, column: Column, *, listing: bool = True) -> l
     return rules
 
 
-def data_dictionary_job() -> PageJob:
-    """The feed contract, generated from the schemas (the same objects that validate feeds)."""
+def data_dictionary_job(datasets: dict[str, Dataset] | None = None) -> PageJob:
+    """The feed contract, generated from the schemas (the same objects that validate feeds):
+    the built-in datasets and a region's own."""
     from ..feeds.datasets import DATASETS
     from ..feeds.load import key_label
     from ..opendata.templates import template_path
 
-    datasets = []
-    for dataset in DATASETS.values():
+    described = []
+    for dataset in (datasets or DATASETS).values():
         columns = []
         for column in dataset.columns:
             columns.append({"header": column.header, "key": column.key, "aliases": "、".join(column.aliases),
                             "type": TYPE_LABELS[column.type.value], "privacy": PRIVACY_LABELS[column.privacy.value],
                             "rules": "；".join(column_rules(dataset, column))})
-        datasets.append({"name": dataset.name, "title": dataset.title, "description": dataset.description,
-                         "key": key_label(dataset, list(dataset.key)),
-                         "optional": dataset.optional, "columns": columns,
-                         "template": template_path(dataset.name)})
-    return PageJob("data-dictionary/index.html", "data_dictionary.html", {"section": "", "datasets": datasets})
+        described.append({"name": dataset.name, "title": dataset.title, "description": dataset.description,
+                          "key": key_label(dataset, list(dataset.key)),
+                          "optional": dataset.optional, "columns": columns,
+                          "template": template_path(dataset.name)})
+    return PageJob("data-dictionary/index.html", "data_dictionary.html", {"section": "", "datasets": described})

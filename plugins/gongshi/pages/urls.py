@@ -16,6 +16,9 @@ a QR code printed on a card must keep working for the card's life.
     /inspections/{authority,year,result}/<slug>/[page/N/]   listings of results
     /supervision/<kind slug>/[page/N/]      案卷评查 / 专项监督 / 执法考核 (slugs in datasets.py)
     /supervision/unit/<单位 slug>/           one unit's outcomes across periods
+    /<path>/[page/N/]                       a dataset published from its schema (pages.generic)
+    /<path>/by-<field>/<value slug>/[page/N/]   its records with one facet value
+    /<path>/<key slug>/                     one of its records
 
 Each function returns the path relative to the site root, ending in "/" for pages; `file_of`
 turns it into the file written under output/.
@@ -121,6 +124,18 @@ def supervision_kind(kind_slug: str, page: int = 1) -> str:
 
 def supervision_unit(unit: str) -> str:
     return f"supervision/unit/{_seg(slug(unit))}/"
+
+
+def record_listing(folder: str, page: int = 1) -> str:
+    return paged(f"{folder}/", page)
+
+
+def record_facet(folder: str, field: str, value_slug: str, page: int = 1) -> str:
+    return paged(f"{folder}/by-{field}/{_seg(value_slug)}/", page)
+
+
+def record(folder: str, key_slug: str) -> str:
+    return f"{folder}/{_seg(key_slug)}/"
 
 
 def paged(base: str, page: int) -> str:

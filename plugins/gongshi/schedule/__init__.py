@@ -106,6 +106,19 @@ def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
     return changes
 
 
+def scheduled_states(frame: pd.DataFrame, column: str, today: dt.date) -> pd.DataFrame:
+    """A copy with `pub_state` for a dataset published from its schema: "scheduled" until the
+    day in `column` (its scheduledBy: 公示日期), "public" from it (or when it is blank)."""
+    days = frame[column] if column in frame.columns else pd.Series("", index=frame.index, dtype=object)
+    later = (days != "") & (days > today.isoformat())
+    return frame.assign(pub_state=np.where(later, "scheduled", "public"))
+
+
+def scheduled_changes(name: str, frame: pd.DataFrame, column: str) -> list[Change]:
+    return [Change(dt.date.fromisoformat(d), name, "", "一条记录到达公示日期，开始公示")
+            for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))]
+
+
 def calendar_from_table(frame: pd.DataFrame) -> WorkCalendar:
     return WorkCalendar({dt.date.fromisoformat(d): k == "班" for d, k in zip(frame["date"], frame["kind"])})
 
@@ -126,6 +139,11 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     inspections.frame, supervision.frame = oversight_states(inspections.frame, supervision.frame, today)
     state.rebuild.changes += [Change(*change) for change in
                               oversight_changes(inspections.frame, supervision.frame, today)]
+    for table in state.public.tables.values():  # (the datasets published from their schema alone)
+        if not table.dataset.publisher:
+            column = table.dataset.scheduled_by or ("published_on" if "published_on" in table.frame else "")
+            table.frame = scheduled_states(table.frame, column, today)
+            state.rebuild.changes += scheduled_changes(table.dataset.name, table.frame, column)
     frames = {name: table.frame for name, table in state.public.tables.items()}
     state.timeliness = measure(frames, agencies, state.settings.deadline_rules, state.calendar, today)
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")

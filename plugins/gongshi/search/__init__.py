@@ -16,7 +16,7 @@ from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..gcpause import frozen_for_workers, paused_gc
 from ..output import Entry, gated_write
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
-from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset
+from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset, register_schema_doctypes
 from .index import IndexFormat, TermShards, build_postings, document_files, index_files, meta_file
 from .staff import docs_saved, save_docs
 
@@ -32,6 +32,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     writer = state.open_writer()
     page = PageJob("search/index.html", "search.html", {"section": "search"})
     render_jobs([[page]], make_environment(settings), writer, templates_fingerprint(settings), 1)
+    register_schema_doctypes(table.dataset for table in state.public.tables.values())
     # The index is kept whole when the tables it is made from (with their states on the day),
     # the settings and the code are the last build's, and whoosh's copy of the documents exists.
     fmt = IndexFormat()

@@ -24,6 +24,7 @@ tables (an older feed folder) simply yields nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -34,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..feeds.load import records
+from ..feeds.schema import ColumnType, Dataset
 from ..pages import urls
 from ..schedule import OFFICER_STATUS_LABELS
 from ..schedule.penalties import STATE_LABELS
@@ -68,6 +70,7 @@ class DocType:
     title: int = 0  # which field is the result's title
     shown: tuple[int, ...] = ()  # fields shown under the title
     extras: tuple[str, ...] = ()  # labels of SearchDoc.extras
+    schema: bool = field(default=False, compare=False)  # made from a schema (register_schema_doctypes)
 
     def describe(self) -> dict[str, object]:
         """What the browser needs to show a result of this type (meta.json)."""
@@ -242,3 +245,48 @@ register_dataset(DocType("inspections", "双随机抽查结果",
                  inspection_docs, title=0, shown=(3, 1, 5), extras=("检查结果", "检查完成日期")))
 register_dataset(DocType("supervision", "监督考核结果", ("被评查单位", "项目名称", "类型"),
                  supervision_docs, title=0, shown=(1, 2), extras=("等次/得分", "整改状态", "完成日期")))
+
+
+# -- the datasets published from their schema alone (pages.generic) ---------------------------
+def schema_doctype(dataset: Dataset) -> DocType:
+    """A dataset's search entry, from its schema: searchFields (else the title and every
+    published text, code and enumeration column), its title first; the day that orders it shown."""
+    from ..pages import generic
+
+    title = generic.title_field(dataset)
+    keys = list(dataset.search_fields) or [c.key for c in dataset.published_columns() if c.type in _SEARCHED]
+    keys = [title, *(k for k in keys if k != title)]
+    by = generic.order_field(dataset)
+    return DocType(dataset.name, dataset.title, tuple(dataset.column(k).display_label for k in keys),
+                   functools.partial(schema_docs, dataset=dataset, keys=tuple(keys)), title=0,
+                   shown=tuple(range(1, min(len(keys), 4))),
+                   extras=(dataset.column(by).display_label,) if by else (), schema=True)
+
+
+def schema_docs(public, dataset: Dataset, keys: tuple[str, ...]) -> Iterator[SearchDoc]:  # noqa: ANN001
+    """The dataset's published records (generic.published_records: scheduled ones are not yet)."""
+    from ..pages import generic
+
+    frame = generic.published_records(public[dataset.name])
+    columns = [dataset.column(k) for k in keys]
+    by = generic.order_field(dataset)
+    agency = dataset.agency_field
+    for record in frame.to_dict("records"):
+        day = record[by] if by else ""
+        yield SearchDoc(dataset.name, record["url_key"], _path(urls.record(dataset.url_folder, record["url_key"])),
+                        tuple(generic.shown_value(c, record.get(c.key)) for c in columns),
+                        extras=(day,) if by else (), agency=record.get(agency, "") if agency else "",
+                        year=day[:4], date=day)
+
+
+def register_schema_doctypes(datasets: Iterable[Dataset]) -> None:
+    """REGISTRY holds the built-in datasets' entries and those of this build's schema-published
+    datasets (after them: the built-in order is kept); a previous build's are dropped."""
+    for name in [name for name, doctype in REGISTRY.items() if doctype.schema]:
+        del REGISTRY[name]
+    for dataset in datasets:
+        if not dataset.publisher:
+            register_dataset(schema_doctype(dataset))
+
+
+_SEARCHED = (ColumnType.TEXT, ColumnType.CODE, ColumnType.ENUM, ColumnType.MULTI_ENUM)

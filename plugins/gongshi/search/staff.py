@@ -24,7 +24,7 @@ from whoosh.query import And, Term
 
 from ..output import atomic_write
 from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
-from .documents import REGISTRY, SearchDoc, display_order_key
+from .documents import REGISTRY, DocType, SearchDoc, display_order_key
 
 DOCS_FILE = "docs.marshal"  # (marshal: 5x faster than pickle for 300,000 tuples of str)
 WHOOSH_FOLDER = "whoosh"
@@ -145,7 +145,10 @@ def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -
 
 def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
     """A result as the CLI and the JSON endpoint give it."""
-    doctype = REGISTRY[doc.dataset]
+    doctype = REGISTRY.get(doc.dataset)
+    if doctype is None:  # a dataset published from a region's schema: its labels are in the build
+        doctype = DocType(doc.dataset, doc.dataset, tuple(f"字段{i + 1}" for i in range(len(doc.fields))),
+                          build=lambda public: (), shown=tuple(range(1, min(len(doc.fields), 4))))
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
             "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url, safe='/#')}",
             "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},

@@ -1,0 +1,198 @@
+"""Pages of a dataset published from its schema alone (`Dataset.publisher` empty): a region adds
+行政征收 or 行政强制 by a schema file and its feed, and gets these without code.
+
+    /<path>/[page/N/]                            the dataset: count, browse links, newest records
+    /<path>/by-<field>/<value slug>/[page/N/]    records with one facet value (a date: its year)
+    /<path>/<key slug>/                          one record (feeds.load.url_key_text, slugged)
+
+Everything here reads the schema: the labels (`Column.display_label`), the listing columns
+(`list_fields`), the facets (`Column.facet`, and the agency column), the order (`feed_date`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..feeds.load import Table, url_key_text
+from ..feeds.schema import Column, ColumnType, Dataset
+from . import urls
+from .render import PageJob
+from .site import paginate
+
+
+
+def schema_tables(tables: dict[str, Table]) -> list[Table]:
+    """The tables published from their schema alone, in the datasets' order."""
+    return [t for t in tables.values() if not t.dataset.publisher]
+
+
+def order_field(dataset: Dataset) -> str:
+    """The day that orders records newest first: the schema's feedDate, else its first date."""
+    return dataset.feed_date or next((c.key for c in dataset.columns if c.type is ColumnType.DATE), "")
+
+
+def title_field(dataset: Dataset) -> str:
+    return dataset.title_field or dataset.key[0].split("|")[0]
+
+
+def list_columns(dataset: Dataset) -> list[Column]:
+    """A listing's columns: the schema's listFields, else every published column."""
+    if dataset.list_fields:
+        return [dataset.column(k) for k in dataset.list_fields]
+    return dataset.published_columns()
+
+
+def facet_columns(dataset: Dataset) -> list[Column]:
+    """The browse dimensions: the columns marked as facets, and the agency column."""
+    return [c for c in dataset.columns if c.facet or c.key == dataset.agency_field]
+
+
+def published_records(table: Table) -> pd.DataFrame:
+    """The records published on the build day (a scheduled one is not yet: schedule stage's
+    pub_state), newest first, with `url_key` (the key's path segment) added."""
+    frame, dataset = table.frame, table.dataset
+    if "pub_state" in frame.columns:
+        frame = frame[frame["pub_state"] == "public"]
+    frame = frame.assign(url_key=urls.slug_all(url_key_text(frame, dataset).tolist()) if len(frame) else [])
+    by = order_field(dataset)
+    if by:
+        frame = frame.sort_values([by, "url_key"], ascending=[False, True], kind="stable")
+    else:
+        frame = frame.sort_values("url_key", kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def shown_value(column: Column, value: Any) -> str:
+    """A cell as a page shows it: enumerations joined with 、, 是/否, numbers without artefacts."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    text = str(value)
+    if column.type is ColumnType.MULTI_ENUM:
+        return "、".join(part for part in text.split(";") if part)
+    return text
+
+
+def facet_values(column: Column, value: Any) -> list[str]:
+    """The facet values of one cell: a date's year, each value of a multi-value cell."""
+    text = shown_value(column, value)
+    if not text:
+        return []
+    if column.type is ColumnType.DATE:
+        return [text[:4]]
+    if column.type is ColumnType.MULTI_ENUM:
+        return text.split("、")
+    return [text]
+
+
+@dataclass(frozen=True)
+class Links:
+    """How a record reaches the other pages: the agencies by name, the companies that have pages."""
+
+    agencies: dict[str, str]  # agency name or USCC -> its USCC
+    companies: frozenset[str] = frozenset()  # 统一社会信用代码 with a company page
+
+
+def record_row(dataset: Dataset, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as a listing row shows it."""
+    return {"url": urls.record(dataset.url_folder, record["url_key"]),
+            "title": shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)]),
+            "cells": [shown_value(c, record.get(c.key)) for c in list_columns(dataset)
+                      if c.key != title_field(dataset)]}
+
+
+def listing_headers(dataset: Dataset) -> list[str]:
+    return [dataset.column(title_field(dataset)).display_label] + [
+        c.display_label for c in list_columns(dataset) if c.key != title_field(dataset)]
+
+
+def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: Links) -> Iterator[PageJob]:
+    """The dataset's index pages, its facet pages and a page per published record."""
+    dataset = table.dataset
+    folder = dataset.url_folder
+    rows = published.to_dict("records")
+    listed = [record_row(dataset, r) for r in rows]
+    headers = listing_headers(dataset)
+    facets = []
+    for column in facet_columns(dataset):
+        groups: dict[str, list[int]] = {}
+        for i, record in enumerate(rows):
+            for value in facet_values(column, record.get(column.key)):
+                groups.setdefault(value, []).append(i)
+        ordered = sorted(groups, reverse=column.type is ColumnType.DATE)
+        heading = "年度" if column.type is ColumnType.DATE else column.display_label
+        facets.append({"heading": heading, "entries": [
+            {"label": value, "url": urls.record_facet(folder, column.key, urls.slug(value)), "count": len(groups[value])}
+            for value in ordered]})
+        for value in ordered:
+            members = [listed[i] for i in groups[value]]
+            for url, pagination in paginate(lambda n, c=column.key, v=value: urls.record_facet(folder, c, urls.slug(v), n),
+                                            members, page_size):
+                yield PageJob(urls.file_of(url), "record_list.html", {
+                    "section": dataset.name, "dataset": _about(dataset), "heading": f"{heading}：{value}",
+                    "headers": headers, "pagination": pagination}, fingerprinted=False)
+    for url, pagination in paginate(lambda n: urls.record_listing(folder, n), listed, page_size):
+        yield PageJob(urls.file_of(url), "records.html", {
+            "section": dataset.name, "dataset": _about(dataset), "total": len(listed),
+            "facets": facets if pagination["page"] == 1 else [], "headers": headers, "pagination": pagination,
+            "feed": urls.record_listing(folder) + "feed.xml"}, fingerprinted=False)
+    for record, row in zip(rows, listed):
+        yield record_job(dataset, record, row["url"], links)
+
+
+def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links) -> PageJob:
+    title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
+    fields = [{"label": c.display_label, "value": shown_value(c, record.get(c.key))}
+              for c in dataset.published_columns()]
+    related = []
+    if dataset.agency_field:
+        name = record.get(dataset.agency_field) or ""
+        uscc = links.agencies.get(name, "")
+        if uscc:
+            related.append({"label": f"{dataset.column(dataset.agency_field).display_label}：{name}",
+                            "url": urls.agency(uscc)})
+    if dataset.company_fields:
+        uscc = record.get(dataset.company_fields[0]) or ""
+        if uscc in links.companies:
+            related.append({"label": "该企业的全部公示信息", "url": urls.company(uscc)})
+    return PageJob(urls.file_of(url), "record.html", {
+        "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": fields, "related": related})
+
+
+def _about(dataset: Dataset) -> dict[str, str]:
+    return {"name": dataset.name, "title": dataset.title, "description": dataset.description,
+            "url": urls.record_listing(dataset.url_folder)}
+
+
+def agency_counts(dataset: Dataset, published: pd.DataFrame) -> dict[str, tuple[int, str]]:
+    """Agency name -> (how many records it has published, the link to them), for its hub page."""
+    if not dataset.agency_field or not len(published):
+        return {}
+    counts = published[dataset.agency_field].value_counts()
+    return {name: (int(n), urls.record_facet(dataset.url_folder, dataset.agency_field, urls.slug(name)))
+            for name, n in counts.items() if name}
+
+
+def company_entries(dataset: Dataset, published: pd.DataFrame) -> dict[str, list[dict[str, str]]]:
+    """统一社会信用代码 -> this dataset's records about it, as a company page lists them."""
+    if not dataset.company_fields or not len(published):
+        return {}
+    code, name = dataset.company_fields
+    by = order_field(dataset)
+    found: dict[str, list[dict[str, str]]] = {}
+    title = dataset.column(title_field(dataset))
+    for record in published.to_dict("records"):
+        uscc = record.get(code) or ""
+        if uscc:
+            found.setdefault(uscc, []).append({
+                "title": shown_value(title, record[title.key]), "url": urls.record(dataset.url_folder, record["url_key"]),
+                "date": shown_value(dataset.column(by), record[by]) if by else "", "name": record.get(name) or ""})
+    return found
