@@ -92,8 +92,6 @@ def test_dataset_names_match_case_insensitively_and_non_feeds_are_left_alone(tmp
     (feeds / "README.md").write_text("说明")
     (feeds / ".gitkeep").write_text("")
     (feeds / "~$penalties.xlsx").write_bytes(b"lock")
-    (feeds / "schemas").mkdir()
-    (feeds / "schemas" / "penalties.json").write_text("{}")
     (feeds / "calendar.csv").write_bytes(csv_bytes([{"日期": "2027-01-01", "类型": "休", "说明": "元旦"}]))
     tables, log = load(feeds)
     assert log.problems == []

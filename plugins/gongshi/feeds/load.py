@@ -204,7 +204,7 @@ _VALUE_CHECKS = ("uscc", "certificate_no", "url_key", "slug_key")  # what check_
 
 def check_rule(values: pd.Series, column: Column, header: str, file: str,
                rows: pd.Series, log: ProblemLog, sheet: str = "") -> None:
-    numeric = column.type is ColumnType.DECIMAL or column.type is ColumnType.INTEGER
+    numeric = column.type in (ColumnType.DECIMAL, ColumnType.INTEGER) and (column.min_value is not None or column.max_value is not None)
     if column.check not in _VALUE_CHECKS and not numeric:
         return  # (most columns: no need to select the filled cells of 200,000)
     filled = values[values != ""]

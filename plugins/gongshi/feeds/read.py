@@ -8,8 +8,8 @@ Which files are feeds (every other file under the feeds folder is reported, see
 `unread_files`): `<dataset>.<suffix>` at the top of the folder and every file in a folder
 `<dataset>/`, names compared case-insensitively, with a suffix of FEED_SUFFIXES. Never read
 and never reported: hidden files and folders (".git", ".DS_Store"), Excel's and LibreOffice's
-lock files ("~$a.xlsx", ".~lock.a.ods#"), README files and Markdown notes, and the `schemas/`
-folder (documentation of the format, not data).
+lock files ("~$a.xlsx", ".~lock.a.ods#"), README files and Markdown notes. The `schemas/` folder
+holds a region's own dataset schemas (datasets.py): read there, fingerprinted like the feeds.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from .schemafile import LOCAL_SCHEMAS, SCHEMA_SUFFIXES
 
 CSV_SUFFIXES = (".csv", ".txt")  # .txt: Excel's "Unicode 文本" (UTF-16, tab-separated)
 FEED_SUFFIXES = CSV_SUFFIXES + workbook.WORKBOOK_SUFFIXES
-NOT_FEED_FOLDERS = ("schemas",)
 _HEADER_SCAN_ROWS = 30  # title and instruction rows above a template's header
 _DELIMITERS = (",", "\t", ";")
 
@@ -91,8 +90,6 @@ class RawFeed:
 def is_not_a_feed(relative: Path) -> bool:
     """Files under the feeds folder that are neither read nor reported (module docstring)."""
     parts = relative.parts
-    if parts and parts[0].casefold() in NOT_FEED_FOLDERS:
-        return True
     if any(part.startswith((".", "~$")) for part in parts):
         return True
     name = parts[-1].casefold()

@@ -22,7 +22,6 @@ from .inspections import result_row
 from .penalties import COMPANY_COLUMNS, positions_by_value, yuan
 from .render import LazyJobs, PageJob
 
-
 # 统一社会信用代码 -> the sections of datasets published from their schema (pages.generic) that
 # hold records about it: [{"title", "rows": [{"title", "url", "date", "name"}]}].
 SchemaSections = dict[str, list[dict[str, Any]]]

@@ -25,7 +25,6 @@ from .render import PageJob
 from .site import paginate
 
 
-
 def schema_tables(tables: dict[str, Table]) -> list[Table]:
     """The tables published from their schema alone, in the datasets' order."""
     return [t for t in tables.values() if not t.dataset.publisher]

@@ -1,0 +1,155 @@
+"""A dataset published from its schema alone: a region's 行政征收 described by a schema file under
+the feeds folder builds into pages, listings, downloads, a feed and search entries — no code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gongshi.search import staff
+from tests.feedkit import AGENCY_A, AGENCY_A_USCC, COMPANY_USCC, csv_bytes, fix_uscc, penalties, write_feeds
+from tests.search.test_stage import cache_of, static_search
+from tests.sitekit import SAMPLE_FEEDS, build_site, tree
+
+TODAY = "2026-11-23"
+AGENCY_A_CODE = fix_uscc(AGENCY_A_USCC[:17])
+
+LEVY_SCHEMA = {
+    "name": "levies",
+    "title": "行政征收",
+    "description": "依法征收的税费以外的行政事业性收费、土地及房屋征收决定。",
+    "primaryKey": ["levy_no"],
+    "titleField": "levy_no",
+    "feedDate": "decided_on",
+    "companyFields": ["payer_uscc", "payer"],
+    "agencyField": "authority",
+    "fields": [
+        {"name": "levy_no", "title": "征收决定书文号", "type": "string", "constraints": {"required": True, "unique": True},
+         "privacy": "public"},
+        {"name": "payer", "title": "被征收人", "type": "string", "privacy": "party"},
+        {"name": "payer_type", "title": "被征收人类别", "type": "string", "privacy": "public",
+         "constraints": {"enum": ["法人及非法人组织", "自然人", "个体工商户"]}},
+        {"name": "payer_uscc", "title": "统一社会信用代码", "type": "string", "code": True, "privacy": "public"},
+        {"name": "payer_id", "title": "证件号码", "type": "string", "privacy": "never"},
+        {"name": "kind", "title": "征收类别", "type": "string", "privacy": "public", "facet": True},
+        {"name": "amount", "title": "征收金额（元）", "type": "number", "privacy": "public"},
+        {"name": "notes", "title": "征收说明", "type": "string"},  # (no privacy class: scrubbed, with a warning)
+        {"name": "authority", "title": "征收机关", "type": "string", "privacy": "public"},
+        {"name": "decided_on", "title": "决定日期", "type": "date", "privacy": "public", "facet": True},
+        {"name": "published_on", "title": "公示日期", "type": "date", "privacy": "public"},
+    ],
+    "partyTypeField": "payer_type",
+}
+
+
+def levy_rows() -> list[dict[str, str]]:
+    company = fix_uscc(COMPANY_USCC)
+    base = {"被征收人类别": "法人及非法人组织", "被征收人": "江临市鲜果坊食品有限公司", "统一社会信用代码": company,
+            "征收类别": "国有土地上房屋征收", "征收金额（元）": "126000", "征收机关": AGENCY_A,
+            "决定日期": "2026-09-01", "公示日期": "2026-09-03", "征收说明": "依据征收补偿方案实施"}
+    return [
+        base | {"征收决定书文号": "江临征〔2026〕1号"},
+        base | {"征收决定书文号": "江临征〔2026〕2号", "被征收人类别": "自然人", "被征收人": "赵国强", "统一社会信用代码": "",
+                "证件号码": "330782197811023515", "征收类别": "集体土地征收",
+                "征收说明": "被征收人赵国强（电话13905791234）已签订补偿协议", "决定日期": "2026-10-10", "公示日期": "2026-10-12"},
+        base | {"征收决定书文号": "江临征〔2026〕3号", "决定日期": "2026-11-20", "公示日期": "2026-12-01"},  # scheduled
+    ]
+
+
+def levy_feeds(folder: Path) -> Path:
+    feeds = write_feeds(folder, penalty_rows=penalties())
+    (feeds / "schemas").mkdir()
+    (feeds / "schemas" / "levies.json").write_text(json.dumps(LEVY_SCHEMA, ensure_ascii=False), encoding="utf-8")
+    (feeds / "levies.csv").write_bytes(csv_bytes(levy_rows()))
+    return feeds
+
+
+@pytest.fixture(scope="module")
+def levy_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("levies")
+    output = base / "output"
+    code, _ = build_site(levy_feeds(base / "feeds"), output, TODAY)
+    assert code == 0
+    return output
+
+
+def page_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_each_published_record_has_a_page_with_every_published_field(levy_site: Path) -> None:
+    page = page_text(levy_site / "levies" / "江临征-2026-1号" / "index.html")
+    for label, value in [("征收决定书文号", "江临征〔2026〕1号"), ("被征收人", "江临市鲜果坊食品有限公司"),
+                         ("征收类别", "国有土地上房屋征收"), ("征收金额（元）", "126000"), ("决定日期", "2026-09-01")]:
+        assert f"<dt>{label}</dt><dd>{value}</dd>" in page
+    assert "证件号码" not in page  # a never-column is not even labelled
+    assert f'href="/agencies/{AGENCY_A_CODE}/"' in page
+    assert f'href="/companies/{fix_uscc(COMPANY_USCC)}/"' in page
+
+
+def test_a_natural_person_is_masked_and_the_never_column_reaches_no_file(levy_site: Path) -> None:
+    page = page_text(levy_site / "levies" / "江临征-2026-2号" / "index.html")
+    assert "<dd>赵某某</dd>" in page
+    files = tree(levy_site)
+    for secret in ("赵国强", "13905791234", "330782197811023515"):
+        assert not [name for name, data in files.items() if secret.encode() in data], secret
+
+
+def test_a_scheduled_record_is_not_published_before_its_day(levy_site: Path) -> None:
+    assert not (levy_site / "levies" / "江临征-2026-3号").exists()
+    listing = page_text(levy_site / "levies" / "index.html")
+    assert "共 2 条公示中的记录" in listing and "江临征〔2026〕3号" not in listing
+
+
+def test_the_listing_its_facets_the_menu_and_the_home_page(levy_site: Path) -> None:
+    listing = page_text(levy_site / "levies" / "index.html")
+    assert listing.index("江临征〔2026〕2号") < listing.index("江临征〔2026〕1号")  # newest first
+    assert "按征收类别浏览" in listing and "按年度浏览" in listing and "按征收机关浏览" in listing
+    facet = levy_site / "levies" / "by-kind" / "集体土地征收" / "index.html"
+    assert "江临征〔2026〕2号" in page_text(facet) and "江临征〔2026〕1号" not in page_text(facet)
+    assert (levy_site / "levies" / "by-decided_on" / "2026" / "index.html").exists()
+    for page in ("index.html", "penalties/index.html", "about/index.html", "search/index.html"):
+        assert '<a href="/levies/">行政征收</a>' in page_text(levy_site / page), page
+    assert "<strong>2</strong> 条行政征收" in page_text(levy_site / "index.html")
+
+
+def test_company_and_agency_pages_gain_a_section(levy_site: Path) -> None:
+    company = page_text(levy_site / "companies" / fix_uscc(COMPANY_USCC) / "index.html")
+    assert "行政征收（1 条公示中）" in company and "/levies/%E6%B1%9F%E4%B8%B4%E5%BE%81-2026-1%E5%8F%B7/" in company
+    agency = page_text(levy_site / "agencies" / AGENCY_A_CODE / "index.html")
+    assert "/levies/by-authority/" in agency and "条行政征收" in agency
+
+
+def test_downloads_feed_search_and_data_dictionary(levy_site: Path) -> None:
+    csv_text = (levy_site / "downloads" / "levies.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0] == "征收决定书文号,被征收人,被征收人类别,统一社会信用代码,征收类别,征收金额（元）,征收说明,征收机关,决定日期,公示日期"
+    assert len(csv_text.splitlines()) == 3 and "赵某某" in csv_text
+    document = json.loads((levy_site / "downloads" / "levies.json").read_bytes())
+    assert document["count"] == 2 and document["generated_on"] == TODAY
+    assert [r["levy_no"] for r in document["records"]] == ["江临征〔2026〕2号", "江临征〔2026〕1号"]
+    assert "payer_id" not in document["records"][0]
+    feed = page_text(levy_site / "levies" / "feed.xml")
+    assert feed.count("<entry>") == 2 and "行政征收：江临征〔2026〕2号" in feed
+    meta = json.loads((levy_site / "search" / "meta.json").read_bytes())
+    described = {d["name"]: d for d in meta["datasets"]}
+    assert described["levies"]["label"] == "行政征收" and described["levies"]["fields"][0] == "征收决定书文号"
+    assert "levies/江临征-2026-1号/" in static_search(levy_site, "鲜果坊")  # the site's own search
+    assert static_search(levy_site, "集体土地征收") == ["levies/江临征-2026-2号/"]
+    assert static_search(levy_site, "赵国强") == []  # a masked name cannot be found
+    staff.sync(cache_of(levy_site))  # and staff's (gongshi search)
+    assert [d.url for d in staff.search(cache_of(levy_site), "集体土地征收")] == ["levies/江临征-2026-2号/"]
+    dictionary = page_text(levy_site / "data-dictionary" / "index.html")
+    assert "行政征收" in dictionary and "征收决定书文号" in dictionary
+    assert (levy_site / "downloads" / "templates" / "levies.xlsx").exists()
+
+
+def test_the_sample_publishes_coercive_measures_from_their_schema(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    assert build_site(SAMPLE_FEEDS, output, "2026-12-03")[0] == 0
+    listing = page_text(output / "coercive" / "index.html")
+    assert "行政强制措施" in listing and "共 5 条公示中的记录" in listing
+    page = page_text(output / "coercive" / "江临市监强-2026-11号" / "index.html")
+    assert "<dd>王某某</dd>" in page and "王建军" not in page
+    assert (output / "downloads" / "coercive.csv").exists() and (output / "coercive" / "feed.xml").exists()
