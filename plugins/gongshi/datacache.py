@@ -60,7 +60,7 @@ def restore(state: BuildState, key: str) -> bool:
         return False
     state.public = PublicTables({name: Table(DATASETS[name], frame) for name, frame in data["frames"].items()})
     state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"])
-    state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
+    state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: it sorts every value)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
     state.facts["rows_read"] = data["rows_read"]

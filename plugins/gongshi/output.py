@@ -201,7 +201,7 @@ class OutputWriter:
         if group is None or group.key != key:
             return False
         files, previous = group.files, self.previous
-        # (C-level passes: a group can hold 200,000 files)
+        # (C-level passes: a page group can hold a whole dataset's pages)
         if not (all(map(previous.__contains__, files)) and self.files_at_start.issuperset(files)):
             return False
         if not self.produced.keys().isdisjoint(files):

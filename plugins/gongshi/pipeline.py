@@ -122,7 +122,7 @@ def run_data_stages(state: BuildState) -> None:
 
     # The stages make millions of objects that live as long as the build (cells, rows, tables)
     # and hardly any reference cycles: the cyclic collector would only scan them again and
-    # again (measured at 200,000 decisions: 0.8 s of the stages' ~11 s CPU, same peak memory).
+    # again, for nothing (pausing it saves CPU and costs no peak memory).
     with paused_gc():
         _run_data_stages(state)
 

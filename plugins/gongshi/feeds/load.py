@@ -206,7 +206,7 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
                rows: pd.Series, log: ProblemLog, sheet: str = "") -> None:
     numeric = column.type is ColumnType.DECIMAL or column.type is ColumnType.INTEGER
     if column.check not in _VALUE_CHECKS and not numeric:
-        return  # (most columns: no need to select the filled cells of 200,000)
+        return  # (most columns: no need to select the filled cells of every row)
     filled = values[values != ""]
     if column.check == "uscc":
         # Each distinct code checked once (a company's code repeats over its decisions), all at once.

@@ -24,7 +24,7 @@ class WorkCalendar:
     fallback_years: set[int] = field(default_factory=set)  # years guessed at, so far
     _fallback: dict[int, set[dt.date]] = field(default_factory=dict, repr=False)
     _known: dict[dt.date, bool] = field(default_factory=dict, repr=False)  # answers so far
-    # (start, count) -> day: 200,000 decisions fall on a few hundred days
+    # (start, count) -> day: many decisions fall on the same few days
     _added: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict, repr=False)
 
     @property

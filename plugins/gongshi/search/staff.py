@@ -26,7 +26,7 @@ from ..output import atomic_write
 from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
 from .documents import REGISTRY, SearchDoc, display_order_key
 
-DOCS_FILE = "docs.marshal"  # (marshal: 5x faster than pickle for 300,000 tuples of str)
+DOCS_FILE = "docs.marshal"  # (marshal: loads and saves tuples of str faster than pickle)
 WHOOSH_FOLDER = "whoosh"
 FACET_FIELDS = {"dataset": "dataset", "agency": "agency", "year": "year", "status": "status"}
 
@@ -59,8 +59,8 @@ def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
     folder = search_cache(cache_dir)
     folder.mkdir(parents=True, exist_ok=True)
     # marshal version 2: no references to objects already written, which versions 3 and 4
-    # look up for every object (measured at 140,000 documents: 0.55 s instead of 0.9 s; the
-    # file is larger, 67 MB against 51 MB). load_docs reads every version.
+    # look up for every object: faster to write, for a somewhat larger file. load_docs reads
+    # every version.
     atomic_write(folder / DOCS_FILE, marshal.dumps(list(map(tuple, docs)), 2))
 
 
