@@ -28,11 +28,14 @@ def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None 
     """The problems `gongshi build` would report for these feeds, without building: the feeds
     stage's, personal data in the columns published as they are (the privacy stage's feed
     errors), and the compliance warnings the build finds in them (major penalties without a
-    法律适用说明, by the penalty rules of the settings file when there is one); then what the
+    法律适用说明, by the penalty rules of the settings file when there is one; future dates; a
+    working-day calendar guessed at), found by the schedule stage itself; then what the
     scrubber would remove, per dataset."""
+    from types import SimpleNamespace
+
+    from . import schedule
     from .privacy import check_public_columns, make_public_with_report, masking_summary, people_of
-    from .schedule.future import warn_future_dates
-    from .schedule.penalties import PenaltyRules, warn_missing_legal_notes
+    from .schedule.penalties import PenaltyRules
     from .settings import parse_today
 
     log = ProblemLog()
@@ -43,11 +46,17 @@ def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None 
             check_public_columns(table, people, log)
     if not log.errors:
         settings = _settings(settings_file)
-        warn_missing_legal_notes(tables["penalties"].frame, settings.penalty_rules if settings else PenaltyRules(), log)
-        warn_future_dates(tables.tables.values(), parse_today(today) if today else (settings.today if settings else parse_today(None)), log)
+        public, reports = make_public_with_report(tables, people)
+        # The build's schedule stage itself, on the same public tables: its warnings (法律适用说明,
+        # future dates, a guessed working-day calendar) are the build's, line for line.
+        stage_settings = SimpleNamespace(
+            feeds_dir=feeds, today=parse_today(today) if today else (settings.today if settings else parse_today(None)),
+            penalty_rules=settings.penalty_rules if settings else PenaltyRules(),
+            deadline_rules=settings.deadline_rules if settings else schedule.DEFAULT_RULES)
+        schedule.run(SimpleNamespace(settings=stage_settings, public=public, log=log, calendar=None, rebuild=None,
+                                     timeliness=None))
     print(log.report())
     if not log.errors:
-        _, reports = make_public_with_report(tables, people)
         for line in masking_summary(reports, {name: t.dataset for name, t in tables.tables.items()}):
             print(line)
         shrunk = [] if allow_shrink else _shrink_since_last_build(feeds, tables, settings_file, output)

@@ -257,9 +257,6 @@ def _on_finalized(pelican: Any) -> None:
         from .account import save_report
 
         save_report(state.settings.cache_dir, state.settings.feeds_dir, state.facts["account"])  # only after a successful build
-    if state.calendar is not None and state.calendar.fallback_years:
-        state.log.warning(str(state.settings.feeds_dir / "calendar.csv"), None, "日期",
-                          "官方放假安排", state.calendar.fallback_warning())
     stats = writer.stats
     for problem in state.log.warnings + state.log.notes:  # (the same lines as `gongshi check`)
         log.warning("%s", problem)
