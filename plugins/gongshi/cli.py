@@ -292,48 +292,117 @@ def serve(directory: Path, port: int, cache_dir: Path | None = None) -> None:
 
 
 def _date(text: str) -> str:
-    dt.date.fromisoformat(text)
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为 YYYY-MM-DD 格式的日期（如 2026-06-15），实际为“{text}”") from None
     return text
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gongshi", description="行政执法公示平台：检查数据源、生成网站")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_check = sub.add_parser("check", help="只检查数据源，列出全部问题")
-    p_check.add_argument("--feeds", type=Path, default=Path("data_feeds"))
-    p_check.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
+SETTINGS_HELP = "设置文件（默认 pelicanconf.py；正式发布用 publishconf.py）"
+FEEDS_HELP = "存放数据源文件的文件夹（默认 data_feeds）"
+OUTPUT_HELP = "网站输出文件夹（默认按设置文件，一般为 output）"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout with a Chinese "用法：" in place of "usage: ", and each option's help on
+    the line under it (argparse aligns by characters, and a Chinese character is two columns
+    wide: side by side, the help texts would not line up)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=6, width=100)
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Chinese section titles and -h text; errors say where to find the help."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str):  # noqa: ANN201 - never returns
+        for english, chinese in _ARGPARSE_MESSAGES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{message}（用法见 {self.prog} --help）\n")
+
+
+# argparse's own messages, as staff read them
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的子命令或取值："),
+    ("(choose from ", "（可选："),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value: ", "应为整数，实际为 "),
+    ("argument ", "参数 "),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gongshi", description="行政执法公示平台：检查数据源、生成网站、本机预览、搜索公示信息。",
+        epilog="各子命令的用法：gongshi 子命令 --help，如 gongshi check --help")
+    sub = parser.add_subparsers(dest="command", required=True, title="子命令", metavar="子命令")
+
+    def command(name: str, helptext: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=helptext, description=description)
+
+    p_check = command("check", "只检查数据源，列出全部问题",
+                      "只检查数据源，不生成网站：列出与 gongshi build 相同的错误、警告和提示，"
+                      "以及脱敏将隐去的内容；有错误时退出码为 1。")
+    p_check.add_argument("--feeds", metavar="文件夹", type=Path, default=Path("data_feeds"), help=FEEDS_HELP)
+    p_check.add_argument("--settings", metavar="文件", type=Path, default=Path("pelicanconf.py"),
                          help="设置文件（重大行政处罚的标准等；不存在时用默认值）")
-    p_check.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）检查，与 build 的 --today 相同")
-    p_check.add_argument("--output", type=Path, help="与上次构建到该文件夹时的记录数比较（默认按设置文件）")
+    p_check.add_argument("--today", metavar="日期", type=_date, help="按该日期（YYYY-MM-DD）检查，与 build 的 --today 相同")
+    p_check.add_argument("--output", metavar="文件夹", type=Path, help="与上次构建到该文件夹时的记录数比较（默认按设置文件）")
     p_check.add_argument("--allow-shrink", action="store_true",
                          help="确认某数据集的记录数比上次成功构建时大幅减少（或全部删除）属实，不报错")
-    for name, helptext in (("build", "生成网站"), ("serve", "生成网站并在本机预览")):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
-        p.add_argument("--feeds", type=Path)
-        p.add_argument("--today", type=_date, help="按该日期（YYYY-MM-DD）生成")
-        p.add_argument("--output", type=Path)
+    for name, helptext, description in (
+            ("build", "生成网站", "检查数据源并生成网站到输出文件夹；数据源有错误时不生成，列出全部问题。"),
+            ("serve", "生成网站并在本机预览",
+             "生成网站（仅供本机预览，网址为 localhost），然后在本机提供网页服务，用浏览器打开即可查看；Ctrl-C 停止。")):
+        p = command(name, helptext, description)
+        p.add_argument("--settings", metavar="文件", type=Path, default=Path("pelicanconf.py"), help=SETTINGS_HELP)
+        p.add_argument("--feeds", metavar="文件夹", type=Path, help="存放数据源文件的文件夹（默认按设置文件，一般为 data_feeds）")
+        p.add_argument("--today", metavar="日期", type=_date, help="按该日期（YYYY-MM-DD）生成")
+        p.add_argument("--output", metavar="文件夹", type=Path, help=OUTPUT_HELP)
         p.add_argument("--allow-shrink", action="store_true",
                        help="确认某数据集的记录数比上次成功构建时大幅减少（或全部删除）属实，仍然生成")
         if name == "build":
-            p.add_argument("--siteurl", help="网站的正式地址（印在执法证二维码上，如 https://zfgs.example.gov.cn）")
+            p.add_argument("--siteurl", metavar="网址", help="网站的正式地址（印在执法证二维码上，如 https://zfgs.example.gov.cn）")
             p.add_argument("--dev", action="store_true", help="仅供本机预览：允许 localhost 网址")
         if name == "serve":
-            p.add_argument("--port", type=int, default=8000)
-    p_due = sub.add_parser("due", help="判断是否需要重新构建（0 需要，1 不需要，2 出错）")
-    p_due.add_argument("--output", type=Path, default=Path("output"))
-    p_due.add_argument("--feeds", type=Path, default=Path("data_feeds"))
-    p_due.add_argument("--today", type=_date, help="按该日期判断（默认上海时区的今天）")
-    p_search = sub.add_parser("search", help="搜索上次构建的公示信息（与网站搜索结果相同）")
-    p_search.add_argument("query")
-    p_search.add_argument("--dataset", help="只搜索某类数据，如 penalties、officers、agencies、powers、inspections、supervision")
+            p.add_argument("--port", metavar="端口", type=int, default=8000, help="本机预览使用的端口（默认 8000）")
+    p_due = command("due", "判断是否需要重新构建（0 需要，1 不需要，2 出错）",
+                    "判断今天是否需要重新生成网站：数据源有变化，或已到上次构建记下的下次变化日期。"
+                    "退出码 0 表示需要，1 表示不需要，2 表示无法判断。")
+    p_due.add_argument("--output", metavar="文件夹", type=Path, default=Path("output"), help="上次构建的网站输出文件夹（默认 output）")
+    p_due.add_argument("--feeds", metavar="文件夹", type=Path, default=Path("data_feeds"), help=FEEDS_HELP)
+    p_due.add_argument("--today", metavar="日期", type=_date, help="按该日期判断（默认上海时区的今天）")
+    p_search = command("search", "搜索上次构建的公示信息（与网站搜索结果相同）",
+                       "在上次构建的公示信息中搜索，结果与网站搜索相同；每条结果附网页地址，可直接复制到浏览器打开。")
+    p_search.add_argument("query", metavar="搜索词", help="要搜索的词，如当事人名称、决定书文号、执法证号")
+    p_search.add_argument("--dataset", metavar="数据类", help="只搜索某类数据，如 penalties、officers、agencies、powers、inspections、supervision")
     for facet, helptext in (("agency", "执法主体名称"), ("year", "年度"), ("status", "状态")):
-        p_search.add_argument(f"--{facet}", help=f"只看该{helptext}")
+        p_search.add_argument(f"--{facet}", metavar=helptext, help=f"只看该{helptext}")
     p_search.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p_search.add_argument("--limit", type=int, default=50)
-    p_search.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
-    p_search.add_argument("--output", type=Path)
-    p_search.add_argument("--cache", type=Path, help="构建缓存文件夹（GONGSHI_CACHE）")
+    p_search.add_argument("--limit", metavar="条数", type=int, default=50, help="最多显示多少条（默认 50）")
+    p_search.add_argument("--settings", metavar="文件", type=Path, default=Path("pelicanconf.py"), help=SETTINGS_HELP)
+    p_search.add_argument("--output", metavar="文件夹", type=Path, help=OUTPUT_HELP + "；用于找到上次构建的缓存")
+    p_search.add_argument("--cache", metavar="文件夹", type=Path, help="构建缓存文件夹（GONGSHI_CACHE）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "search":
         filters = {k: getattr(args, k) for k in ("dataset", "agency", "year", "status") if getattr(args, k)}
