@@ -207,6 +207,10 @@ def due(output: Path, feeds: Path, today: str | None) -> int:
 
 def search_cache_dir(settings_file: Path, output: Path | None, cache: Path | None = None) -> Path:
     """The build's cache folder for these settings and output folder (where whoosh lives)."""
+    return _search_settings(settings_file, output, cache).cache_dir
+
+
+def _search_settings(settings_file: Path, output: Path | None, cache: Path | None = None):  # noqa: ANN202
     from pelican.settings import read_settings
 
     from .settings import GongshiSettings
@@ -216,11 +220,13 @@ def search_cache_dir(settings_file: Path, output: Path | None, cache: Path | Non
         overrides["OUTPUT_PATH"] = str(output.resolve())
     if cache is not None:
         overrides["GONGSHI_CACHE"] = str(cache.resolve())
-    return GongshiSettings.from_pelican(read_settings(str(settings_file), override=overrides)).cache_dir
+    return GongshiSettings.from_pelican(read_settings(str(settings_file), override=overrides))
 
 
-def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, limit: int) -> int:
-    """Staff search over the public records of the last build: the same matches as the site's."""
+def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, limit: int,
+           siteurl: str = "") -> int:
+    """Staff search over the public records of the last build: the same matches as the site's,
+    each with its page's whole address (`siteurl`: the site's, as the settings give it)."""
     import json
 
     from .search import staff
@@ -231,7 +237,7 @@ def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, 
         print(exc, file=sys.stderr)
         return 2
     found = staff.search(cache_dir, query, filters)
-    results = [staff.result(doc) for doc in found]
+    results = [staff.result(doc, siteurl) for doc in found]
     if as_json:
         print(json.dumps({"query": query, "filters": filters, "total": len(results), "results": results[:limit]},
                          ensure_ascii=False, indent=1))
@@ -242,7 +248,7 @@ def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, 
     print(f"找到 {len(results)} 条" + (f"，显示前 {limit} 条" if len(results) > limit else "") + "：")
     for r in results[:limit]:
         details = "；".join(f"{k}：{v}" for k, v in {**r["fields"], **r["extras"]}.items())
-        print(f"- [{r['type']}] {r['title']}  {r['url']}\n    {details}")
+        print(f"- [{r['type']}] {r['title']}\n    {details}\n    网页：{r['page']}")
     return 0
 
 
@@ -406,8 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "search":
         filters = {k: getattr(args, k) for k in ("dataset", "agency", "year", "status") if getattr(args, k)}
-        return search(search_cache_dir(args.settings, args.output, args.cache), args.query, filters,
-                      args.json, args.limit)
+        settings = _search_settings(args.settings, args.output, args.cache)
+        return search(settings.cache_dir, args.query, filters, args.json, args.limit, settings.siteurl)
     if args.command == "check":
         return check(args.feeds, args.settings, args.today, args.allow_shrink, args.output)
     if args.command == "due":

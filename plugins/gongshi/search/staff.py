@@ -143,11 +143,20 @@ def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -
     return [doc for _, doc in sorted(found, key=lambda pair: pair[0])]
 
 
+def readable_url(siteurl: str, path: str) -> str:
+    """The page's address as a person reads and pastes it: the site's address and the whole
+    path, Chinese left as it is (browsers accept it so); only ASCII that cannot stand in an
+    address (a space, quotes, brackets) is percent-encoded."""
+    return siteurl.rstrip("/") + "/" + "".join(c if ord(c) > 127 else quote(c, safe="/#-._~") for c in path)
+
+
 def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
-    """A result as the CLI and the JSON endpoint give it."""
+    """A result as the CLI and the JSON endpoint give it: `url` percent-encoded (for programs),
+    `page` the readable address (for people)."""
     doctype = REGISTRY[doc.dataset]
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
             "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url, safe='/#')}",
+            "page": readable_url(siteurl, doc.url),
             "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},
             "extras": {label: value for label, value in zip(doctype.extras, doc.extras) if value},
             "agency": doc.agency, "year": doc.year, "status": doc.status}
