@@ -135,6 +135,9 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
               "执法证上的二维码、订阅和分享链接都会指向它。正式构建请用 --siteurl https://正式域名 "
               "或设置文件 publishconf.py（环境变量 GONGSHI_SITEURL）；仅在本机预览时用 --dev。", file=sys.stderr)
         return 2
+    from pelican.log import console
+
+    quiet, console.quiet = console.quiet, True  # (Pelican's English "Done: Processed …"; the summary below says it)
     try:
         Pelican(settings).run()
     except FeedError as exc:
@@ -144,6 +147,8 @@ def build(settings_file: Path, feeds: Path | None, today: str | None, output: Pa
     except Exception as exc:  # the privacy gate and others carry their own message
         print(f"构建失败：{exc}", file=sys.stderr)
         return getattr(exc, "exitcode", 1)
+    finally:
+        console.quiet = quiet
     from .pipeline import current_state
 
     state = current_state()
@@ -252,8 +257,20 @@ def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, 
     return 0
 
 
+# What the local preview answers instead of http.server's English error pages.
+_ERROR_TEXTS = {400: "请求无效", 403: "禁止访问", 404: "找不到该网页", 405: "不支持该请求方法",
+                408: "请求超时", 414: "网址过长", 500: "服务器内部错误", 501: "不支持该请求方法"}
+_ERROR_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>%(code)d %(message)s</title></head>
+<body><h1>%(message)s</h1><p>错误代码 %(code)d。%(explain)s</p></body></html>
+"""
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site, plus /api/search?q=...&dataset=... (JSON) when a cache folder is given."""
+    """The built site, plus /api/search?q=...&dataset=... (JSON) when a cache folder is given.
+    A missing page is answered with the site's own 404 page (output/404.html) and status 404,
+    as the production web server is set up to; a folder without index.html is missing too
+    (no file listing). Requests are not logged one by one: only the missing ones, in Chinese."""
 
     cache_dir: Path | None = None
 
@@ -278,8 +295,47 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def list_directory(self, path):  # noqa: ANN001, ANN201 - http.server's signature
+        self.send_error(404)
+        return None
 
-def serve(directory: Path, port: int, cache_dir: Path | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+        else:
+            import html
+
+            text = html.escape(_ERROR_TEXTS.get(code, "请求出错"))
+            body = (_ERROR_PAGE % {"code": code, "message": text, "explain": ""}).encode("utf-8")
+        self.send_response(code)  # (the status line keeps HTTP's own reason phrase: it must be Latin-1)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+            self.wfile.write(body)
+
+    def log_request(self, code="-", size="-") -> None:  # noqa: ANN001 - http.server's signature
+        from urllib.parse import unquote, urlsplit
+
+        try:
+            code = int(code)  # (an HTTPStatus, or "-")
+        except (TypeError, ValueError):
+            code = 0
+        if code == 404:
+            path = unquote(urlsplit(getattr(self, "path", "")).path)
+            print(f"找不到网页：{path}（已显示网站的“未找到页面”）", file=sys.stderr)
+        elif code >= 400:
+            print(f"请求出错（{code} {_ERROR_TEXTS.get(code, '')}）：{getattr(self, 'path', '')}", file=sys.stderr)
+
+    def log_error(self, format: str, *args) -> None:  # noqa: A002, ANN002 - http.server's signature
+        pass  # (log_request says it in Chinese; a timeout or a dropped connection is no news to staff)
+
+
+def make_server(directory: Path, port: int, cache_dir: Path | None = None) -> http.server.ThreadingHTTPServer:
+    """The local preview server of `gongshi serve` (port 0: any free port)."""
     if cache_dir is not None:
         from .search import staff
 
@@ -289,12 +345,23 @@ def serve(directory: Path, port: int, cache_dir: Path | None = None) -> None:
             cache_dir = None
     handler_class = type("SiteHandler", (_SiteHandler,), {"cache_dir": cache_dir})
     handler = functools.partial(handler_class, directory=str(directory))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def serve(directory: Path, port: int, cache_dir: Path | None = None) -> int:
+    try:
+        server = make_server(directory, port, cache_dir)
+    except OSError as exc:
+        print(f"无法在端口 {port} 上提供预览（{exc.strerror or exc}）：该端口可能已被占用，请用 --port 换一个端口。",
+              file=sys.stderr)
+        return 2
+    with server:
         print(f"在浏览器中打开 http://localhost:{port}/ （Ctrl-C 停止）")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            pass
+            print("\n已停止预览。")
+    return 0
 
 
 def _date(text: str) -> str:
@@ -426,8 +493,7 @@ def main(argv: list[str] | None = None) -> int:
                  development=serving or args.dev, allow_shrink=args.allow_shrink)
     if code or args.command == "build":
         return code
-    serve(args.output or Path("output"), args.port, search_cache_dir(args.settings, args.output))
-    return 0
+    return serve(args.output or Path("output"), args.port, search_cache_dir(args.settings, args.output))
 
 
 if __name__ == "__main__":
