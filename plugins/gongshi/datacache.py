@@ -90,8 +90,8 @@ def save(state: BuildState, key: str) -> None:
 
 
 def save_beside(state: BuildState, key: str) -> Forked:
-    """`save` in a forked process, while the build goes on (pickling 200,000 redacted records
-    takes seconds of one core the schedule stage does not use); `finish_saving` waits for it."""
+    """`save` in a forked process, while the build goes on (pickling the redacted records
+    takes a core the schedule stage does not use); `finish_saving` waits for it."""
     return Forked.start("datacache", save, state, key)
 
 

@@ -96,7 +96,7 @@ def display_order(docs: list[SearchDoc]) -> np.ndarray:
     """The positions of `docs` sorted by display_order_key (stable), as one np.lexsort of
     integers: the dates ranked by sorting the few distinct ones, the keys by sorting them as
     numpy strings (UTF-8 bytes, so code point order, as Python compares str) in C rather than
-    with Python comparisons (profiled at 140,000 documents: 0.18 s instead of 0.45 s)."""
+    with Python comparisons."""
     rank = {name: i for i, name in enumerate(REGISTRY)}
     dates = list(map(_DATE, docs))
     date_rank, _ = pd.factorize(np.array(dates, dtype=object), sort=True, use_na_sentinel=False)

@@ -339,7 +339,7 @@ def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique by sorting: numpy's default hash-based unique is several times slower here."""
+    """np.unique by sorting: numpy's default hash-based unique is slower here."""
     values.sort()
     if len(values) < 2:
         return values
