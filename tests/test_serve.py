@@ -96,3 +96,20 @@ def test_a_port_in_use_is_said_in_chinese(built, capsys) -> None:
     finally:
         server.server_close()
     assert "端口" in capsys.readouterr().err
+
+
+def test_a_failing_request_is_one_chinese_line_not_a_traceback(built, capsys, monkeypatch) -> None:
+    def broken(self) -> None:
+        raise ValueError("坏了")
+
+    monkeypatch.setattr(cli._SiteHandler, "do_GET", broken)
+    server = cli.make_server(built, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises((urllib.error.URLError, ConnectionError, OSError)):
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert "预览服务处理请求时出错：ValueError: 坏了" in err and "Traceback" not in err

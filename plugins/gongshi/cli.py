@@ -334,6 +334,15 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass  # (log_request says it in Chinese; a timeout or a dropped connection is no news to staff)
 
 
+class _PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        """A browser that closed the connection early is no news; anything else in one Chinese
+        line, not socketserver's English traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"预览服务处理请求时出错：{type(error).__name__}: {error}", file=sys.stderr)
+
+
 def make_server(directory: Path, port: int, cache_dir: Path | None = None) -> http.server.ThreadingHTTPServer:
     """The local preview server of `gongshi serve` (port 0: any free port)."""
     if cache_dir is not None:
@@ -345,7 +354,7 @@ def make_server(directory: Path, port: int, cache_dir: Path | None = None) -> ht
             cache_dir = None
     handler_class = type("SiteHandler", (_SiteHandler,), {"cache_dir": cache_dir})
     handler = functools.partial(handler_class, directory=str(directory))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return _PreviewServer(("127.0.0.1", port), handler)
 
 
 def serve(directory: Path, port: int, cache_dir: Path | None = None) -> int:
