@@ -33,5 +33,7 @@ portal: install
 serve: install
 	$(VENV)/bin/gongshi serve
 
+# Lint first: a ruff finding fails the run before any test starts.
 test: install-test browser-deps
+	$(VENV)/bin/ruff check plugins tests benchmarks
 	$(VPY) -m pytest

@@ -1,6 +1,6 @@
 """Compact JSON bytes, as `json.dumps(data, ensure_ascii=False, separators=(",", ":"))` encodes
-them in UTF-8, made by orjson (several times faster: the search index's 27,000 files and the
-50 MB timeliness report of 200,000 decisions are made of them, and the lookup shards).
+them in UTF-8, made by orjson (faster than json: the search index's files, the timeliness
+report and the lookup shards are made of them, and they are large and many).
 
 orjson writes every string (escapes included), integer, true/false/null, list, tuple and dict
 exactly as json does; it differs only on

@@ -62,7 +62,7 @@ def restore(state: BuildState, key: str) -> bool:
         return False
     state.public = PublicTables({name: Table(datasets[name], frame) for name, frame in data["frames"].items()})
     state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"])
-    state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: sorting 100k+ values)
+    state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: it sorts every value)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
     state.facts["rows_read"] = data["rows_read"]
@@ -92,8 +92,8 @@ def save(state: BuildState, key: str) -> None:
 
 
 def save_beside(state: BuildState, key: str) -> Forked:
-    """`save` in a forked process, while the build goes on (pickling 200,000 redacted records
-    takes seconds of one core the schedule stage does not use); `finish_saving` waits for it."""
+    """`save` in a forked process, while the build goes on (pickling the redacted records
+    takes a core the schedule stage does not use); `finish_saving` waits for it."""
     return Forked.start("datacache", save, state, key)
 
 

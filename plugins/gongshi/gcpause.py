@@ -2,9 +2,8 @@
 
 Building the search index makes a few hundred thousand small tuples and lists that hold no
 reference cycles; reference counting frees them all. While they pile up, the cyclic collector
-runs over and over and scans every one of them again (measured on 92,660 documents: collecting
-them 0.97 s -> 0.72 s, the postings 3.3 s -> 2.0 s with the collector paused). Nothing is lost by
-pausing it: the section is bounded, and a collection runs when it ends.
+runs over and over and scans every one of them again (benchmarks/README.md has the figures).
+Nothing is lost by pausing it: the section is bounded, and a collection runs when it ends.
 """
 
 from __future__ import annotations
@@ -30,8 +29,7 @@ def paused_gc() -> Iterator[None]:
 def frozen_for_workers() -> Iterator[None]:
     """Forked workers inherit the parent's heap (the public tables, the jobs): frozen, the
     collector in each worker leaves it alone instead of scanning it again and again, and does
-    not touch (and so copy) its memory pages. Measured on 62,174 penalty and company pages in
-    2 workers: 25.3 -> 22.9 s of worker CPU."""
+    not touch (and so copy) its memory pages."""
     gc.freeze()
     try:
         yield

@@ -815,7 +815,7 @@ class _PenaltyMaker:
     def __init__(self, agencies: list[Agency], rng: Random, ref: date) -> None:
         rnd = rng.random
 
-        def rr(n: int) -> int:  # randrange(n), without its argument checks (a 200,000-row feed calls it millions of times)
+        def rr(n: int) -> int:  # randrange(n), without its argument checks (a large feed calls it a great many times)
             return int(rnd() * n)
         self.rng, self.rnd, self.rr = rng, rnd, rr
         self.ref = ref.toordinal()

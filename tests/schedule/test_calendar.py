@@ -54,3 +54,22 @@ def test_calendar_csv_adds_an_announced_year(tmp_path: Path) -> None:
     assert calendar.is_workday(D(2027, 10, 4)) is False
     assert calendar.is_workday(D(2027, 10, 5)) is True  # staff's year: only their 休 days
     assert calendar.fallback_years == set()
+
+
+def test_the_guessed_year_is_one_whole_warning_naming_the_file_to_create(tmp_path: Path) -> None:
+    """Staff read one sentence, not a cut-off 应为…实际为 pair, and learn what file to write."""
+    from gongshi.schedule import warn_guessed_calendar
+
+    calendar = WorkCalendar()
+    calendar.add_working_days(D(2027, 9, 28), 5)
+    log = ProblemLog()
+    warn_guessed_calendar(calendar, tmp_path / "data_feeds", log)
+    [line] = [str(p) for p in log.warnings]
+    assert line.startswith("警告 data_feeds/calendar.csv: 2027 年的官方放假安排未收录")
+    assert "应为" not in line and "…" not in line and line.endswith("。")
+    assert "新建（或补充）data_feeds/calendar.csv" in line and "第一行为表头“日期,类型,说明”" in line
+    # The header named is the one the feeds stage reads.
+    feeds = write_feeds(tmp_path / "feeds")
+    (feeds / "calendar.csv").write_text("日期,类型,说明\n2027-10-01,休,国庆节\n", "utf-8")
+    read = ProblemLog()
+    assert len(load_feeds(feeds, read)["calendar"].frame) == 1 and not read.errors and not read.warnings

@@ -118,6 +118,32 @@ def test_cli_search(built, capsys):
     assert "没有找到" in capsys.readouterr().out
 
 
+def test_cli_search_prints_addresses_a_person_can_read_and_paste(built, capsys):
+    """Chinese stays Chinese (no %E6%B1%9F…), and the address is whole: the site's own address
+    and the page's path, which opens the page."""
+    from urllib.parse import quote, unquote, urlsplit
+
+    root = Path(__file__).resolve().parents[2]
+    args = ["--settings", str(root / "pelicanconf.py"), "--output", str(built),
+            "--cache", str(built.parent / (built.name + "-cache"))]
+    assert cli.main(["search", "张某某", *args]) == 0
+    out = capsys.readouterr().out
+    [address] = [line.split("网页：", 1)[1] for line in out.splitlines() if "网页：" in line]
+    assert address == "http://localhost:8000/penalties/江临市监罚-2026-104号/"
+    assert "%" not in out
+    path = urlsplit(address).path
+    assert (built / path.lstrip("/") / "index.html").is_file()
+    assert cli.main(["search", "张某某", "--json", *args]) == 0
+    [found] = json.loads(capsys.readouterr().out)["results"]
+    assert found["page"] == address and unquote(found["url"]) == address  # `url` stays encoded for programs
+    assert found["url"] == "http://localhost:8000/" + quote("penalties/江临市监罚-2026-104号/")
+
+
+def test_a_readable_address_encodes_only_what_cannot_stand_in_one():
+    assert staff.readable_url("https://a.gov.cn/", "penalties/江临 市监罚/") == \
+        "https://a.gov.cn/penalties/江临%20市监罚/"
+
+
 def test_serve_answers_json_searches(built):
     import functools
     import http.server

@@ -160,7 +160,7 @@ _ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII only: ２０�
 
 def to_date(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     distinct = distinct_texts(cells)
-    if distinct is not None:  # each distinct date read once (200,000 decisions, ~1,000 days)
+    if distinct is not None:  # each distinct date read once (many rows share a day)
         numbers, texts = distinct
         result = spread(numbers, _dates(texts), cells.index)
     else:

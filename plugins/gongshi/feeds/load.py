@@ -38,7 +38,7 @@ class Table:
 
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, object]]:
-    """Rows as plain dicts of the given columns; several times faster than to_dict, which
+    """Rows as plain dicts of the given columns; faster than to_dict, which
     boxes every cell. Used wherever later stages walk a large table row by row."""
     return [dict(zip(columns, row)) for row in zip(*(frame[c].tolist() for c in columns))]
 
@@ -206,7 +206,7 @@ def check_rule(values: pd.Series, column: Column, header: str, file: str,
                rows: pd.Series, log: ProblemLog, sheet: str = "") -> None:
     numeric = column.type in (ColumnType.DECIMAL, ColumnType.INTEGER) and (column.min_value is not None or column.max_value is not None)
     if column.check not in _VALUE_CHECKS and not numeric:
-        return  # (most columns: no need to select the filled cells of 200,000)
+        return  # (most columns: no need to select the filled cells of every row)
     filled = values[values != ""]
     if column.check == "uscc":
         # Each distinct code checked once (a company's code repeats over its decisions), all at once.

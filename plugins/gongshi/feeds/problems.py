@@ -35,7 +35,7 @@ class Problem:
         if self.row is not None:
             where += f":{self.row}"
         column = f" 列「{self.column}」" if self.column else ""
-        if self.severity is Severity.NOTE or not self.expected:  # (a whole sentence: a schema's problem)
+        if self.severity is Severity.NOTE or not self.expected:  # (no "expected": a whole message)
             return f"{SEVERITY_LABEL[self.severity]} {where}{column}: {self.found}"
         found = self.found if len(self.found) <= 80 else self.found[:77] + "…"
         return (f"{SEVERITY_LABEL[self.severity]} {where}{column}: "

@@ -43,7 +43,7 @@ def _column_cells(column: pd.Series) -> list[str]:
     try:
         text = "\x00" + "\x00".join(values)
     except TypeError:  # a value that is not text (a number, a missing value): as str() writes it
-        values = list(map(str, values))  # (only then: str() on 200,000 strings costs 20 ms a column)
+        values = list(map(str, values))  # (only then: str() on every value of a column costs)
         text = "\x00" + "\x00".join(values)
     if _FORMULA_AFTER_NUL.search(text):
         values = [neutralise_formula(value) for value in values]
@@ -61,7 +61,7 @@ def table_csv(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
     if len(columns) == 1:  # csv.writer quotes a row's lone empty field (else it is no row)
         rows = [row or '""' for row in rows]
     rows[0] = "\ufeff" + rows[0]
-    rows.append("")  # (the last row's CRLF; the text is 100 MB: no concatenating it again)
+    rows.append("")  # (the last row's CRLF; the text is large: no concatenating it again)
     return "\r\n".join(rows).encode("utf-8")
 
 

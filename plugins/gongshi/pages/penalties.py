@@ -39,7 +39,7 @@ SHOWN = [c for c in PENALTIES.columns if c.privacy is not Privacy.NEVER and c.ke
     "legal_application_note", "credit_repaired_on"}]
 
 
-@functools.cache  # amounts repeat a lot over 200,000 decisions
+@functools.cache  # amounts repeat a lot over the decisions
 def yuan(wan: str) -> str:
     """An amount in 万元 shown as people read it: 0.5 -> "0.5万元（5,000元）"."""
     if not wan:
@@ -71,7 +71,7 @@ def decision_fields(row: dict[str, Any]) -> dict[str, str]:
 
 
 # What penalty.html reads of the record besides `fields` (a context holds only what its page
-# shows: every value is walked, fingerprinted and substituted 200,000 times).
+# shows: every value is walked, fingerprinted and substituted once per decision).
 PAGE_KEYS = ("decision_no", "party_name", "authority", "last_day", "credit_repaired_on", "major",
              "legal_application_note", "served_on", "review_by", "litigation_by")
 LISTING_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
@@ -90,8 +90,8 @@ def listing_row(row: dict[str, Any]) -> dict[str, Any]:
 def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
     """Published decisions, newest first (display order everywhere)."""
     # 决定日期 descending, then 决定书文号: two stable sorts of the published rows' positions and
-    # one take, twice as fast as filtering and sort_values on the two columns (which factorizes
-    # 200,000 distinct numbers first).
+    # one take, faster than filtering and sort_values on the two columns (which factorizes
+    # every distinct number first).
     public = np.flatnonzero(frame["pub_state"] == "public").tolist()
     numbers, days = frame["decision_no"].tolist(), frame["decided_on"].tolist()
     order = sorted(public, key=numbers.__getitem__)
@@ -99,7 +99,7 @@ def ordered_public(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.take(order)
 
 
-# What decision_page reads (a record per decision holds only these: 200,000 of them are made).
+# What decision_page reads (a record per decision holds only these: one is made per decision).
 DECISION_COLUMNS = frozenset({*PAGE_KEYS, *(key for key, _ in _FIELDS), "pub_state", "party_uscc", "authority",
                               "decided_on", "withdrawn_on", "withdrawal_reason", "last_day"})
 

@@ -1,7 +1,7 @@
 """A batch QR encoder: many codes at once with numpy (byte mode, error correction level M).
 
 Why our own: a build draws one QR code per officer page, 100,000 and more, and a C++ encoder
-called once per code (zxing-cpp, about 0.3 ms each, mostly choosing the mask) was half of an
+called once per code (zxing-cpp, its time mostly spent choosing the mask) was half of an
 officer page's cost. Codes of one version share everything but their data, so they are
 encoded together: Reed–Solomon as table look-ups (the code is linear), module placement as one
 fancy-indexing assignment, and the eight masks' penalties (ISO/IEC 18004 §7.8.3, as zint and

@@ -92,7 +92,7 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
         "site": {"name": settings.sitename, "root": settings.site_root,
                  "url": settings.siteurl, "operator": settings.operator},
         # Labels of each dataset's columns, for templates that show a record's fields: a page
-        # context then holds the values only (a label is the same on 200,000 pages).
+        # context then holds the values only (a label is the same on every page).
         "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in datasets.items()},
         # The menu entries of the datasets published from their schema (key, href, label).
         "schema_sections": [(d.name, d.url_folder + "/", d.title) for d in datasets.values() if not d.publisher],
@@ -144,7 +144,7 @@ def templates_fingerprint(settings: GongshiSettings) -> str:
 
 def job_fingerprint(job: PageJob, base: str) -> str:
     # pickle is deterministic for the plain data contexts are built from (same keys in the same
-    # order, str/int/bool values) and several times faster than json.dumps.
+    # order, str/int/bool values) and faster than json.dumps.
     digest = hashlib.blake2b(f"{base}\0{job.template}\0".encode(), digest_size=16)
     digest.update(pickle.dumps(job.context, protocol=5))
     return digest.hexdigest()

@@ -164,7 +164,7 @@ class PrivacyGate:
     names: frozenset[str] = frozenset()  # natural persons' names refused anywhere (privacy.gate_names)
     # Values that are one token of letters/digits (ID and phone numbers) are found by
     # splitting a file into such tokens and looking them up in a set; any other value
-    # (free text) by Aho-Corasick, which finds any of 100k+ terms in one pass.
+    # (free text) by Aho-Corasick, which finds any of the terms in one pass.
     _tokens: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _token_bytes: frozenset[bytes] = field(default=frozenset(), init=False, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
@@ -177,7 +177,7 @@ class PrivacyGate:
                                         if len(n := normalise_identifier(v)) >= MIN_NEVER_VALUE_LENGTH)
         self._context = TextContext(org_numbers=self.org_numbers, find_names=False)
         self._name_finder = NameFinder(self.names) if self.names else None
-        # (Lists of distinct values and few passes over them: there are 100k+ of them.)
+        # (Lists of distinct values and few passes over them: there are a great many.)
         terms = [v for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH]
         if _FULL_WIDTH_RE.search("\n".join(terms)):  # (one search, not one per value)
             terms = list({v.translate(_FOLD) for v in terms})  # (two values may fold into one)
@@ -198,7 +198,7 @@ class PrivacyGate:
         return cls(frozenset(stripped for v in values if v and (stripped := v.strip())), frozenset(org_numbers),
                    frozenset(names))
 
-    @functools.cached_property  # (never_values is frozen; sorting 100k+ of them costs)
+    @functools.cached_property  # (never_values is frozen; sorting all of them costs)
     def fingerprint(self) -> str:
         """Changes when what the gate looks for changes: skipped files must then be re-checked."""
         digest = hashlib.blake2b(digest_size=16)
@@ -246,7 +246,7 @@ class PrivacyGate:
         if self._automaton is None and not _FULL_WIDTH_ALNUM_UTF8.search(data):
             # The common case (no full-width forms, no free-text never-values): the distinct
             # tokens straight from the bytes, looked up as bytes; only the few that could be a
-            # leak are decoded. Several times faster than a regex over the decoded text.
+            # leak are decoded. Faster than a regex over the decoded text.
             tokens = set(data.translate(_NOT_ALNUM).split())
             suspects = tokens.intersection(self._token_bytes)
             suspects.update(t for t in tokens if len(t) in _NUMBER_LENGTHS)

@@ -152,6 +152,17 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     state.timeliness.amount_doubts = amount_doubts(penalties.frame, state.settings.penalty_rules,
                                                    penalties.dataset.column("fine").plausible_max)
     warn_future_dates(state.public.tables.values(), today, state.log)
+    warn_guessed_calendar(state.calendar, state.settings.feeds_dir, state.log)
+
+
+def warn_guessed_calendar(calendar: WorkCalendar, feeds_dir, log) -> None:  # noqa: ANN001 - Path, ProblemLog
+    """One warning when a working day was counted in a year no official arrangement covers
+    (the stage has counted every day it needs by now)."""
+    if calendar.fallback_years:
+        from ..feeds import _shown
+
+        file = _shown(feeds_dir / "calendar.csv", feeds_dir)
+        log.warning(file, None, "", "", calendar.staff_warning(file))
 
 
 def register() -> None:

@@ -15,6 +15,7 @@ import chinese_calendar
 import holidays as holiday_tables
 
 ONE_DAY = dt.timedelta(days=1)
+CALENDAR_HEADER = "日期,类型,说明"  # the header line of data_feeds/calendar.csv (feeds/datasets.py CALENDAR)
 
 
 @dataclass
@@ -24,7 +25,7 @@ class WorkCalendar:
     fallback_years: set[int] = field(default_factory=set)  # years guessed at, so far
     _fallback: dict[int, set[dt.date]] = field(default_factory=dict, repr=False)
     _known: dict[dt.date, bool] = field(default_factory=dict, repr=False)  # answers so far
-    # (start, count) -> day: 200,000 decisions fall on a few hundred days
+    # (start, count) -> day: many decisions fall on the same few days
     _added: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict, repr=False)
 
     @property
@@ -71,6 +72,16 @@ class WorkCalendar:
         while not self.is_workday(day):
             day += ONE_DAY
         return day
+
+    def staff_warning(self, file: str = "data_feeds/calendar.csv") -> str:
+        """What staff read (`gongshi check`, `gongshi build`): the years guessed at, and the file
+        that fixes it, header line included."""
+        years = sorted(self.fallback_years)
+        shown = "、".join(str(y) for y in years)
+        return (f"{shown} 年的官方放假安排未收录（chinese-calendar 与 {file} 均无），按周末及法定节日推算工作日，"
+                f"未计调休，公开时效和救济期限可能差几天。国务院公布该年放假安排后，请新建（或补充）{file}："
+                f"第一行为表头“{CALENDAR_HEADER}”，其后每行一天，如“{years[0]}-10-01,休,国庆节”"
+                f"“{years[0]}-09-26,班,调休上班”（类型：休 为放假，班 为调休上班）。")
 
     def fallback_warning(self) -> str:
         years = "、".join(str(y) for y in sorted(self.fallback_years))

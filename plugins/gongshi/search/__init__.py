@@ -67,8 +67,7 @@ def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -
     this one builds the postings (on 2 cores, a second worker would only take this process's
     core). Then `workers` processes make and write the term shards, a range of shards each (a
     shard's files depend on its own terms only). meta.json, which hashes every other file, comes
-    last. Measured on 92,660 documents, 2 cores: 4.4-4.9 s against 5.7-6.1 s when the postings
-    were built before any file was written."""
+    last. Faster than building the postings before any file is written (benchmarks/README.md)."""
     global _target, _index
     chunks = -(-len(docs) // fmt.chunk)
     if workers <= 1 or chunks < PARALLEL_THRESHOLD:

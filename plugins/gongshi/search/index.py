@@ -137,8 +137,8 @@ def decode_postings(text: str, base: int = -1) -> list[int]:
 def _encode_deltas(deltas: np.ndarray) -> tuple[bytes, np.ndarray]:
     """All deltas as one byte string, and the character offset at which each one ends."""
     # characters per number: 1 + how many of 32, 1024, ... it reaches; one comparison pass per
-    # limit up to the largest number (two or three passes over 15 million postings are about
-    # twice as fast as np.searchsorted into the limits)
+    # limit up to the largest number (the few passes it takes beat np.searchsorted into the
+    # limits)
     lengths = np.ones(len(deltas), dtype=np.int64)
     top = int(deltas.max()) if len(deltas) else 0
     for limit in _FIVE_BIT_LIMITS.tolist():
@@ -339,7 +339,7 @@ def _global_ids(strings: list[str], numbering: dict[str, int]) -> np.ndarray:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique by sorting: numpy's default hash-based unique is several times slower here."""
+    """np.unique by sorting: numpy's default hash-based unique is slower here."""
     values.sort()
     if len(values) < 2:
         return values
@@ -493,4 +493,4 @@ class TermShards:
 
 
 def _dump(data: object) -> bytes:
-    return compact_json(data)  # json.dumps's bytes, by orjson: the index is 27,000 files at 200,000 decisions
+    return compact_json(data)  # json.dumps's bytes, by orjson: the index is many thousands of files

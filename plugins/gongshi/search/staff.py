@@ -26,7 +26,7 @@ from ..output import atomic_write
 from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
 from .documents import REGISTRY, DocType, SearchDoc, display_order_key
 
-DOCS_FILE = "docs.marshal"  # (marshal: 5x faster than pickle for 300,000 tuples of str)
+DOCS_FILE = "docs.marshal"  # (marshal: loads and saves tuples of str faster than pickle)
 WHOOSH_FOLDER = "whoosh"
 FACET_FIELDS = {"dataset": "dataset", "agency": "agency", "year": "year", "status": "status"}
 
@@ -59,8 +59,8 @@ def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
     folder = search_cache(cache_dir)
     folder.mkdir(parents=True, exist_ok=True)
     # marshal version 2: no references to objects already written, which versions 3 and 4
-    # look up for every object (measured at 140,000 documents: 0.55 s instead of 0.9 s; the
-    # file is larger, 67 MB against 51 MB). load_docs reads every version.
+    # look up for every object: faster to write, for a somewhat larger file. load_docs reads
+    # every version.
     atomic_write(folder / DOCS_FILE, marshal.dumps(list(map(tuple, docs)), 2))
 
 
@@ -143,14 +143,23 @@ def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -
     return [doc for _, doc in sorted(found, key=lambda pair: pair[0])]
 
 
+def readable_url(siteurl: str, path: str) -> str:
+    """The page's address as a person reads and pastes it: the site's address and the whole
+    path, Chinese left as it is (browsers accept it so); only ASCII that cannot stand in an
+    address (a space, quotes, brackets) is percent-encoded."""
+    return siteurl.rstrip("/") + "/" + "".join(c if ord(c) > 127 else quote(c, safe="/#-._~") for c in path)
+
+
 def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
-    """A result as the CLI and the JSON endpoint give it."""
+    """A result as the CLI and the JSON endpoint give it: `url` percent-encoded (for programs),
+    `page` the readable address (for people)."""
     doctype = REGISTRY.get(doc.dataset)
     if doctype is None:  # a dataset published from a region's schema: its labels are in the build
         doctype = DocType(doc.dataset, doc.dataset, tuple(f"字段{i + 1}" for i in range(len(doc.fields))),
                           build=lambda public: (), shown=tuple(range(1, min(len(doc.fields), 4))))
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
             "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url, safe='/#')}",
+            "page": readable_url(siteurl, doc.url),
             "fields": {doctype.fields[i]: doc.fields[i] for i in doctype.shown if doc.fields[i]},
             "extras": {label: value for label, value in zip(doctype.extras, doc.extras) if value},
             "agency": doc.agency, "year": doc.year, "status": doc.status}
