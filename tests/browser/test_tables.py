@@ -19,7 +19,6 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Listing pages: id from test_accessibility.site_pages, or a penalty facet ("facet:<dimension>",
 # its first page in the build).
@@ -51,7 +50,7 @@ LINES_JS = """rects => { const tops = [];
   return tops.length; }"""
 
 # Every date (yyyy-mm-dd) in a table cell: how many lines it takes.
-DATES_JS = """() => { const lines = %s; const out = [];
+DATES_JS = """() => { const lines = LINES; const out = [];
   const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
   for (let node; (node = walker.nextNode());) {
     if (!node.parentElement.closest('td, th')) continue;
@@ -62,14 +61,14 @@ DATES_JS = """() => { const lines = %s; const out = [];
                 cell: node.parentElement.closest('td, th').outerHTML.slice(0, 160)});
     }
   }
-  return out; }""" % LINES_JS
+  return out; }""".replace("LINES", LINES_JS)
 
 # Every visible column header: how many lines its text takes.
-HEADERS_JS = """() => { const lines = %s;
+HEADERS_JS = """() => { const lines = LINES;
   return [...document.querySelectorAll('main thead th')].map(th => {
     const range = document.createRange(); range.selectNodeContents(th);
     return {text: th.textContent.trim(), lines: lines(range.getClientRects()), width: th.getBoundingClientRect().width};
-  }); }""" % LINES_JS
+  }); }""".replace("LINES", LINES_JS)
 
 
 @pytest.fixture(scope="module")
