@@ -131,6 +131,8 @@ def test_listing_tables_keep_table_semantics_on_a_phone(site, listing_pages, new
         for header in table["headers"]:
             assert f"columnheader {header!r}".replace("'", '"') in snapshot, (
                 f"{page_id}: {_where(table)} lost its column header {header!r}:\n{snapshot[:600]}")
+            # the label a phone shows is for the eye: the header is announced already, not twice
+            assert f'cell "{header}：' not in snapshot, f"{page_id}: {_where(table)} reads {header!r} twice"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
@@ -218,7 +220,7 @@ def test_rectification_chart_tells_overdue_from_rectified(site, new_context):
 # --------------------------------------------------------------------------- print
 
 @pytest.mark.parametrize("page_id", ["penalties", "officers-of-agency", "timeliness", "inspection-task",
-                                     "company-both"])
+                                     "company-both", "data-dictionary"])
 def test_printed_tables_are_not_cut_off(site, listing_pages, new_context, page_id):
     """Printed on A4 (about 720 CSS px inside the margins), every table fits the paper."""
     page = new_context(viewport={"width": 720, "height": 1000}).new_page()
