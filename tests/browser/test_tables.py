@@ -231,3 +231,18 @@ def test_printed_tables_are_not_cut_off(site, listing_pages, new_context, page_i
         assert table["right"] <= 720, f"{page_id}: {_where(table)} is cut off in print (right edge {table['right']})"
         assert table["wrap"]["scrollWidth"] <= table["wrap"]["clientWidth"], (
             f"{page_id}: {_where(table)} would be cut off in print: {table['wrap']}")
+
+
+def test_every_table_in_the_build_uses_the_one_reflow_pattern(site):
+    """Every table the build writes is a class "stack" table whose cells carry their labels, so
+    no page type is left squeezing its columns on a phone."""
+    tables = cells = 0
+    for html in site.output.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag in re.findall(r"<table\b[^>]*>", text):
+            tables += 1
+            assert re.search(r'class="([^"]* )?stack( [^"]*)?"', tag), f"{html.relative_to(site.output)}: {tag}"
+        for tag in re.findall(r"<td\b[^>]*>", text):
+            cells += 1
+            assert "data-label=" in tag or "colspan=" in tag, f"{html.relative_to(site.output)}: {tag} has no label"
+    assert tables and cells
