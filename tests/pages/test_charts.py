@@ -27,3 +27,11 @@ def test_score_chart_without_target_narrow_and_escaped() -> None:
     assert not list(svg.iter(f"{SVG}line"))
     bar = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "chart__bar"][0]
     assert float(bar.get("width")) == round(0.865 * (NARROW_WIDTH - 120), 1)
+
+
+def test_a_bar_with_a_tone_has_a_colour_class_of_its_own() -> None:
+    svg = ET.fromstring(str(bar_chart([Bar("已整改", 0.5, "1/2", tone="done"), Bar("逾期未整改", 0.5, "1/2", tone="overdue")],
+                                      "整改进度", target=False, width=NARROW_WIDTH)))
+    bars = [r.get("class") for r in svg.iter(f"{SVG}rect") if "chart__bar" in r.get("class", "").split()]
+    assert bars == ["chart__bar chart__bar--done", "chart__bar chart__bar--overdue"]
+    assert [t.text for t in svg.iter(f"{SVG}text")] == ["已整改", "50% 1/2", "逾期未整改", "50% 1/2"]  # named in words

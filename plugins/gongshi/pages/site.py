@@ -241,7 +241,7 @@ def not_found_job() -> PageJob:
 def timeliness_job(timeliness: Timeliness, today: dt.date, calendar_warning: str) -> PageJob:
     """公开时效: rates per dataset and agency, coverage, the late records, annual duties."""
     from ..feeds.datasets import DATASETS
-    from .charts import Bar, bar_chart
+    from .charts import NARROW_WIDTH, Bar, bar_chart
 
     def percent(rate: float) -> str:
         return f"{rate * 100:.1f}%".replace(".0%", "%")
@@ -258,7 +258,7 @@ def timeliness_job(timeliness: Timeliness, today: dt.date, calendar_warning: str
                 for t in timeliness.totals(("agency", "dataset"))]
     by_agency = timeliness.totals(("agency",))
     chart = bar_chart([Bar(t["agency"], t["rate"], f"{t['on_time']}/{t['records']}") for t in by_agency],
-                      "各执法主体公开及时率") if by_agency else ""
+                      "各执法主体公开及时率", width=NARROW_WIDTH) if by_agency else ""
     return PageJob("timeliness/index.html", "timeliness.html", {
         "section": "timeliness", "built_on": today.isoformat(), "calendar_warning": calendar_warning,
         "datasets": datasets, "agencies": agencies, "chart": str(chart),

@@ -92,8 +92,8 @@ def progress(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
               for s in PROGRESS_ORDER]
     if not total:
         return counts, ""
-    chart = bar_chart([Bar(c["label"], c["count"] / total, f"{c['count']}/{total}") for c in counts],
-                      "整改进度：各整改状态占需整改事项的比例", target=False, width=NARROW_WIDTH)
+    bars = [Bar(c["label"], c["count"] / total, f"{c['count']}/{total}", tone=c["status"]) for c in counts]
+    chart = bar_chart(bars, "整改进度：各整改状态占需整改事项的比例", target=False, width=NARROW_WIDTH)
     return counts, chart
 
 
