@@ -104,8 +104,8 @@ def record_row(dataset: Dataset, record: dict[str, Any]) -> dict[str, Any]:
     """A record as a listing row shows it."""
     return {"url": urls.record(dataset.url_folder, record["url_key"]),
             "title": shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)]),
-            "cells": [shown_value(c, record.get(c.key)) for c in list_columns(dataset)
-                      if c.key != title_field(dataset)]}
+            "cells": [{"value": shown_value(c, record.get(c.key)), "date": c.type is ColumnType.DATE}
+                      for c in list_columns(dataset) if c.key != title_field(dataset)]}
 
 
 def listing_headers(dataset: Dataset) -> list[str]:
