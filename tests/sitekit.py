@@ -12,10 +12,10 @@ SAMPLE_FEEDS = ROOT / "data_feeds"
 
 
 def build_site(feeds: Path, output: Path, today: str, *, siteurl: str = "https://zfgs.example.gov.cn",
-               workers: int = 1) -> tuple[int, WriteStats | None]:
+               workers: int = 1, overrides: dict[str, object] | None = None) -> tuple[int, WriteStats | None]:
     code = cli.build(ROOT / "pelicanconf.py", feeds, today, output, siteurl,
                      overrides={"GONGSHI_CACHE": str(output.parent / (output.name + "-cache")),
-                                "GONGSHI_WORKERS": workers})
+                                "GONGSHI_WORKERS": workers, **(overrides or {})})
     from gongshi.pipeline import current_state
 
     writer = current_state().writer

@@ -233,8 +233,9 @@ def _on_initialized(pelican: Any) -> None:
     _current.listing = FileListing.start(_current.settings.output_dir)
     # Pelican renders the Markdown pages in content/ with its own environment: give it the
     # same template globals as the records' pages, so one base.html serves both.
-    from .pages.render import template_globals
+    from .pages.render import make_environment, template_globals
 
+    make_environment(_current.settings)  # (refuses, before any stage runs, a shape template that is unsafe)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(template_globals(_current.settings))
 
 

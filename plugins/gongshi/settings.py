@@ -39,6 +39,8 @@ DECLARED: dict[str, tuple[object, str]] = {
                                   "build before the build stops and asks for --allow-shrink"),
     "GONGSHI_ALLOW_SHRINK": (False, "build even when a dataset shrank by more than GONGSHI_SHRINK_SHARE "
                                     "(set by `gongshi build --allow-shrink`)"),
+    "GONGSHI_RENDER_BY_SHAPE": (True, "render the templates that declare a shape by shape (pages.skeleton); "
+                                      "False renders every page with Jinja"),
     "GONGSHI_PENALTY_RULES": ({}, "overrides of schedule.penalties.PenaltyRules (windows in months, "
                                   "fine thresholds in 万元, remedy periods)"),
 }
@@ -60,6 +62,7 @@ class GongshiSettings:
     deadline_rules: tuple[DeadlineRule, ...] = DEFAULT_RULES
     shrink_share: float = 0.5
     allow_shrink: bool = False
+    render_by_shape: bool = True
 
     @property
     def site_root(self) -> str:
@@ -95,6 +98,7 @@ class GongshiSettings:
             deadline_rules=rules_from_settings(settings.get("GONGSHI_DEADLINES")),
             shrink_share=float(get("GONGSHI_SHRINK_SHARE")),  # type: ignore[arg-type]
             allow_shrink=bool(get("GONGSHI_ALLOW_SHRINK")),
+            render_by_shape=bool(get("GONGSHI_RENDER_BY_SHAPE")),
         )
 
 

@@ -212,7 +212,7 @@ def listing_pages(public: pd.DataFrame, page_size: int) -> tuple[list[ListingPag
 
 
 def listing_job(page: ListingPage, rows: RowDrawer) -> PageJob:
-    """A listing page, rendered by shape (render.SHAPE_TEMPLATES): what changes from page to
+    """A listing page, rendered by shape (its template's shape declaration): what changes from page to
     page are texts and its rows, drawn and gated once each (RowDrawer), never numbers."""
     p = page.pagination
     first, last = p["first_index"], p["first_index"] + len(p["items"]) - 1

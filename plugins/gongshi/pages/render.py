@@ -29,6 +29,7 @@ from ..output import Entry, OutputWriter, gated_write
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg, qr_svgs
+from .shapecheck import ShapeTemplateError, check_template, declared_shapes
 from .skeleton import CheckedHtml, Flat, ShapeRenderer, token_free_ends
 
 PARALLEL_THRESHOLD = 2000  # below this, forking costs more than it saves
@@ -111,6 +112,13 @@ def make_environment(settings: GongshiSettings) -> Environment:
     )
     env.globals.update(template_globals(settings))
     env.globals["each"] = functools.partial(render_each, env)
+    # Which templates are rendered by shape: declared in each, and refused with the template's
+    # line if one branches on a value it does not declare (or none: GONGSHI_RENDER_BY_SHAPE).
+    shapes = declared_shapes(env) if settings.render_by_shape else {}
+    problems = [problem for name, keys in sorted(shapes.items()) for problem in check_template(env, name, keys)]
+    if problems:
+        raise ShapeTemplateError(problems)
+    env.globals["shape_templates"] = shapes
     return env
 
 
@@ -150,15 +158,12 @@ def job_fingerprint(job: PageJob, base: str) -> str:
     return digest.hexdigest()
 
 
-# Templates rendered by shape (see skeleton.py), with the context values they branch on.
-SHAPE_TEMPLATES = {
-    "officer.html": frozenset({"section", "status.code", "status.data", "status.label"}),
-    "penalty.html": frozenset({"section"}),
-    "penalty_gone.html": frozenset({"section", "gone.state", "gone.label"}),
-    "company.html": frozenset({"section"}),  # (its lists' lengths are part of the shape)
-    "penalty_list.html": frozenset({"section"}),  # (its rows are one value: RowDrawer)
-    "rows/penalty_row.html": frozenset(),  # one row of a listing table, see render_each
-}
+def shape_templates(env: Environment) -> dict[str, frozenset[str]]:
+    """The templates rendered by shape (skeleton.py) -> the values they branch on: those whose
+    first line declares it (pages.shapecheck), checked when the environment is made."""
+    return env.globals["shape_templates"]
+
+
 _shape_renderers: dict[tuple[int, str, int], ShapeRenderer] = {}  # (env, template, gate)
 
 
@@ -173,7 +178,7 @@ def render_many(env: Environment, jobs: Sequence[PageJob]) -> list[bytes]:
     pages: list[bytes] = []
     for template, group in itertools.groupby(jobs, key=lambda job: job.template):
         run = list(group)
-        branch_keys = SHAPE_TEMPLATES.get(template)
+        branch_keys = shape_templates(env).get(template)
         if branch_keys is None:
             pages += [env.get_template(template).render(job.context).encode("utf-8") for job in run]
         else:
@@ -199,8 +204,12 @@ def render_each(env: Environment, template: str, name: str, items: Sequence[Any]
     memo = _each_memo.setdefault((id(env), template, name), {})
     missing = [item for item in items if id(item) not in memo]
     if missing:
-        renderer = _shape_renderer(env, template, SHAPE_TEMPLATES[template])
-        for item, html in zip(missing, renderer.render_text([{name: item} for item in missing])):
+        branch_keys = shape_templates(env).get(template)
+        if branch_keys is None:  # (rendering by shape is off)
+            drawn = [env.get_template(template).render({name: item}) for item in missing]
+        else:
+            drawn = _shape_renderer(env, template, branch_keys).render_text([{name: item} for item in missing])
+        for item, html in zip(missing, drawn):
             memo[id(item)] = (item, html)
     return Markup("".join([memo[id(item)][1] for item in items]))
 
@@ -218,7 +227,7 @@ class RowDrawer:
     would otherwise draw nearly every row again (a decision is listed in four listings)."""
 
     env: Environment
-    template: str  # a SHAPE_TEMPLATES row template, e.g. "rows/penalty_row.html"
+    template: str  # a row template rendered by shape, e.g. "rows/penalty_row.html"
     name: str
     row_of: Callable[[Any], dict[str, Any]]
     gate: PrivacyGate | None = None
@@ -241,12 +250,17 @@ class RowDrawer:
         missing = list(dict.fromkeys(key for key in keys if key not in self._drawn))
         if not missing:
             return
-        if self._renderer is None:
-            self._renderer = ShapeRenderer(self.env, self.template, SHAPE_TEMPLATES[self.template], qr_svgs, self.gate)
-        renderer = self._renderer
         contexts = [{self.name: self.row_of(key)} for key in missing]
-        flats = [renderer.flatten(context) for context in contexts]
-        rows = renderer.render_flat(flats, contexts, with_views=self.gate is not None)
+        branch_keys = shape_templates(self.env).get(self.template)
+        if branch_keys is None:  # (rendering by shape is off)
+            template = self.env.get_template(self.template)
+            rows: list[tuple[str, str | None]] = [(template.render(context), None) for context in contexts]
+        else:
+            if self._renderer is None:
+                self._renderer = ShapeRenderer(self.env, self.template, branch_keys, qr_svgs, self.gate)
+            renderer = self._renderer
+            flats = [renderer.flatten(context) for context in contexts]
+            rows = renderer.render_flat(flats, contexts, with_views=self.gate is not None)
         if self.gate is not None:  # all at once: a space keeps each row's tokens its own
             self.gate.check(path, " ".join([html if view is None else view for html, view in rows]).encode("utf-8"))
         for key, (html, _) in zip(missing, rows):
@@ -279,7 +293,7 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
     results: list[tuple[str, str, str, str] | None] = []
     for template, group in itertools.groupby(jobs, key=lambda job: job.template):
         run = list(group)
-        branch_keys = SHAPE_TEMPLATES.get(template)
+        branch_keys = shape_templates(batch.env).get(template)
         renderer = _shape_renderer(batch.env, template, branch_keys, batch.gate) if branch_keys is not None else None
         stale: list[tuple[int, PageJob, str, Entry | None, Flat]] = []
         for job in run:

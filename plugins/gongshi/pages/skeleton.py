@@ -68,7 +68,7 @@ def token_free_ends(html: str) -> bool:
 
 class ShapeMismatch(RuntimeError):
     """A page rendered by skeleton differs from Jinja's: the template branches on a value that
-    is not declared in its branch keys (pages.render.SHAPE_TEMPLATES)."""
+    is not declared in its branch keys (the template's first line, pages.shapecheck)."""
 
 
 @dataclass
@@ -252,7 +252,7 @@ class ShapeRenderer:
             shape.uses += 1
             if (shape.uses <= CHECK_FIRST or shape.uses % CHECK_EVERY == 0) and page != self._full(context):
                 raise ShapeMismatch(f"{self.template}: 按结构渲染的页面与 Jinja 渲染结果不同；"
-                                    f"模板依据未声明的字段值分支，请在 SHAPE_TEMPLATES 中声明")
+                                    f"模板依据未声明的字段值分支，请在模板首行的 shape 声明中加入该字段")
             edges = skeleton.edges if with_views else None
             pages.append((page, values_view(edges, _gate_values(skeleton, values, filled)) if edges is not None else None))
         return pages
