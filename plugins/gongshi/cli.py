@@ -489,8 +489,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .settings import SettingsError
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except SettingsError as exc:  # a setting staff gave: named, no traceback
+        print(f"设置有误：{exc}", file=sys.stderr)
+        return exc.exitcode
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "search":
         filters = {k: getattr(args, k) for k in ("dataset", "agency", "year", "status") if getattr(args, k)}
         settings = _search_settings(args.settings, args.output, args.cache)

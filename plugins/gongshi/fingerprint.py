@@ -98,10 +98,11 @@ def _column_bytes(column: pd.Series) -> bytes:
 
 
 def settings_fingerprint(settings: Any, *, with_today: bool) -> str:
-    """Every setting, except the number of workers and the shrink guard's (same output) and,
+    """Every setting, except the number of workers, the shrink guard's and whether pages are
+    rendered by shape (same output) and,
     unless asked for, the day: pages that do not show anything that depends on the day skip a
     new day's build."""
-    changes: dict[str, Any] = {"workers": 0, "shrink_share": 0.5, "allow_shrink": False}
+    changes: dict[str, Any] = {"workers": 0, "shrink_share": 0.5, "allow_shrink": False, "render_by_shape": True}
     if not with_today:
         changes["today"] = None
     return hashlib.blake2b(repr(dataclasses.replace(settings, **changes)).encode(), digest_size=16).hexdigest()

@@ -153,3 +153,8 @@ def test_the_sample_publishes_coercive_measures_from_their_schema(tmp_path: Path
     page = page_text(output / "coercive" / "江临市监强-2026-11号" / "index.html")
     assert "<dd>王某某</dd>" in page and "王建军" not in page
     assert (output / "downloads" / "coercive.csv").exists() and (output / "coercive" / "feed.xml").exists()
+    # Its schema's deadline (20 working days from 决定日期) is measured on /timeliness/.
+    report = json.loads((output / "reports" / "timeliness.json").read_bytes())
+    assert [(r["dataset"], r["working_days"]) for r in report["rules"] if r["dataset"] == "coercive"] == [("coercive", 20)]
+    assert len([r for r in report["records"] if r["dataset"] == "coercive"]) == 5
+    assert "行政强制措施" in page_text(output / "timeliness" / "index.html")

@@ -101,6 +101,8 @@ class Dataset:
     scheduled_by: str = ""  # a date column: a record is published from that day, not before
     company_fields: tuple[str, ...] = ()  # (统一社会信用代码 column, name column): the company page
     agency_field: str = ""  # the column naming the agency: its hub page
+    # The disclosure deadline: (event date column, working days) — 公开时效 measures it.
+    deadline: tuple[str, int] | tuple[()] = ()
     source: str = ""  # the schema file it was read from
     _by_key: dict[str, Column] = field(default_factory=dict, init=False, repr=False, compare=False)
 

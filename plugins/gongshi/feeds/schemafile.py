@@ -27,7 +27,7 @@ _PUBLICATION = {"publisher": "publisher", "path": "path", "titleField": "title_f
                 "listFields": "list_fields", "searchFields": "search_fields", "feedDate": "feed_date",
                 "scheduledBy": "scheduled_by", "companyFields": "company_fields", "agencyField": "agency_field"}
 _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recordKey", "foreignKeys", "fields",
-                 "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", *_PUBLICATION}
+                 "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", "deadline", *_PUBLICATION}
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
                "falseValues", "rdfType", "code", "multiple", "aliases", "privacy", "default", "label", "facet",
                "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs"}
@@ -116,6 +116,16 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[
     for key in ("feed_date", "scheduled_by"):
         if key in values and next(c for c in columns if c.key == values[key]).type is not ColumnType.DATE:
             raise fail(f"{'feedDate' if key == 'feed_date' else 'scheduledBy'}：", f"字段 {values[key]} 应为日期字段")
+    if "deadline" in data:
+        rule = data["deadline"]
+        days = rule.get("workingDays") if isinstance(rule, dict) else None
+        if not isinstance(rule, dict) or rule.get("from") not in keys or not isinstance(days, int) or days <= 0:
+            raise fail("deadline：", "应为 {\"from\": 日期字段, \"workingDays\": 工作日数}")
+        if next(c for c in columns if c.key == rule["from"]).type is not ColumnType.DATE:
+            raise fail("deadline：", f"字段 {rule['from']} 应为日期字段")
+        if not values.get("agency_field") or len(record_key) != 1 or "|" in str(record_key[0]):
+            raise fail("deadline：", "公开期限按执法主体统计：需要 agencyField，且主键只有一个字段")
+        values["deadline"] = (rule["from"], days)
     party_type = data.get("partyTypeField", "")
     if party_type and party_type not in keys:
         raise fail("partyTypeField：", f"字段 {party_type} 不在 fields 中")

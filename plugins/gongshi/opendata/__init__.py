@@ -80,7 +80,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         for relpath, feed in schema_feed(dataset, records, site).items():
             writer.write(relpath, feed)
     write_templates(writer, state.settings.operator, {name: t.dataset for name, t in state.public.tables.items()})
-    report = state.timeliness.document(state.settings.deadline_rules)
+    report = state.timeliness.document(state.timeliness.rules)
     # A large file (a record per decision): orjson makes json.dumps's bytes faster
     writer.write(TIMELINESS_FILE, compact_json(report))
 

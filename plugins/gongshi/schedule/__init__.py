@@ -119,6 +119,13 @@ def scheduled_changes(name: str, frame: pd.DataFrame, column: str) -> list[Chang
             for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))]
 
 
+def schema_deadline_rules(datasets: list, configured: tuple[DeadlineRule, ...]) -> tuple[DeadlineRule, ...]:
+    """The deadlines schemas give (their `deadline` key), for datasets no configured rule covers."""
+    covered = {rule.dataset for rule in configured}
+    return tuple(DeadlineRule(d.name, d.deadline[0], d.deadline[1], d.title, d.key[0], d.agency_field)
+                 for d in datasets if d.deadline and d.name not in covered)
+
+
 def calendar_from_table(frame: pd.DataFrame) -> WorkCalendar:
     return WorkCalendar({dt.date.fromisoformat(d): k == "班" for d, k in zip(frame["date"], frame["kind"])})
 
@@ -145,7 +152,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
             table.frame = scheduled_states(table.frame, column, today)
             state.rebuild.changes += scheduled_changes(table.dataset.name, table.frame, column)
     frames = {name: table.frame for name, table in state.public.tables.items()}
-    state.timeliness = measure(frames, agencies, state.settings.deadline_rules, state.calendar, today)
+    rules = state.settings.deadline_rules + schema_deadline_rules(
+        [t.dataset for t in state.public.tables.values()], state.settings.deadline_rules)
+    state.timeliness = measure(frames, agencies, rules, state.calendar, today)
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")
                               for on, dataset, key in timeliness_changes(state.timeliness.records, today)]
     warn_missing_legal_notes(penalties.frame, state.settings.penalty_rules, state.log)

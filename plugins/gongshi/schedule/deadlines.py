@@ -58,6 +58,7 @@ class Timeliness:
     coverage: list[dict[str, Any]] = field(default_factory=list)
     # Decisions that are 重大 only because of a fine no plausible 万元 amount reaches.
     amount_doubts: list[dict[str, str]] = field(default_factory=list)
+    rules: tuple[DeadlineRule, ...] = ()  # what was measured (settings and schemas)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
         """Records, on time, late and the rate per value of `by` (a subset of agency, dataset)."""
@@ -96,7 +97,7 @@ SORT_FIELDS = ("dataset", "agency", "event_date", "key")  # the order of Timelin
 def measure(frames: dict[str, pd.DataFrame], agencies: pd.DataFrame, rules: tuple[DeadlineRule, ...],
             calendar: WorkCalendar, today: dt.date) -> Timeliness:
     """Every published record under a rule, with its due date and whether it was on time."""
-    result = Timeliness()
+    result = Timeliness(rules=tuple(rules))
     today_iso = today.isoformat()
     columns: dict[str, list[Any]] = {name: [] for name in RECORD_FIELDS}
     for rule in rules:

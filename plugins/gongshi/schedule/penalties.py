@@ -7,6 +7,7 @@ region changes it in its settings, not in code. All "until" dates are inclusive.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,8 +19,6 @@ import pandas as pd
 from .calendar import WorkCalendar
 
 ONE_DAY = dt.timedelta(days=1)
-SERIOUS_KINDS = frozenset({"吊销许可证件", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"})
-MINOR_KINDS = frozenset({"警告", "通报批评"})
 STATE_LABELS = {"scheduled": "待公示", "public": "公示中", "withdrawn": "已撤回", "ended": "公示期满"}
 
 
@@ -35,6 +34,22 @@ class PenaltyRules:
     major_suspension_months: int = 3
     review_days: int = 60  # 行政复议法 第20条
     litigation_months: int = 6  # 行政诉讼法 第46条
+    # The kinds that make a penalty serious (published serious_months), and those that alone
+    # make it minor (RULES.md "Publication windows": configuration, by region).
+    serious_kinds: tuple[str, ...] = ("吊销许可证件", "责令停产停业", "责令关闭", "限制从业", "降低资质等级")
+    minor_kinds: tuple[str, ...] = ("警告", "通报批评")
+
+    def __post_init__(self) -> None:  # (sorted tuples: the settings fingerprint is their repr)
+        object.__setattr__(self, "serious_kinds", tuple(sorted(set(self.serious_kinds))))
+        object.__setattr__(self, "minor_kinds", tuple(sorted(set(self.minor_kinds))))
+
+    @functools.cached_property
+    def serious(self) -> frozenset[str]:
+        return frozenset(self.serious_kinds)
+
+    @functools.cached_property
+    def minor(self) -> frozenset[str]:
+        return frozenset(self.minor_kinds)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -71,10 +86,10 @@ def long_suspension(content: str, rules: PenaltyRules) -> bool:
 
 
 def severity(kinds: set[str], fine: float, is_person: bool, rules: PenaltyRules) -> str:
-    if kinds & SERIOUS_KINDS or fine > rules.major_fine:
+    if kinds & rules.serious or fine > rules.major_fine:
         return "serious"
     small = rules.minor_fine_person if is_person else rules.minor_fine_organisation
-    if kinds <= MINOR_KINDS or (kinds <= MINOR_KINDS | {"罚款"} and 0 < fine <= small):
+    if kinds <= rules.minor or (kinds <= rules.minor | {"罚款"} and 0 < fine <= small):
         return "minor"
     return "general"
 
