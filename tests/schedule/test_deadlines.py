@@ -68,7 +68,7 @@ def test_report_and_page_in_the_build(tmp_path: Path) -> None:
         "dataset": "penalties", "agency": AGENCY_A, "event_date": "2026-10-20", "due_by": "2026-10-29",
         "published_on": "2026-10-23", "on_time": True}
     page = (output / "timeliness/index.html").read_text("utf-8")
-    assert '<svg class="chart"' in page and "各执法主体公开及时率" in page
+    assert '<svg class="chart' in page and "各执法主体公开及时率" in page
     assert "<script" not in page.split("<main")[1]
 
 
