@@ -158,3 +158,41 @@ def test_the_sample_publishes_coercive_measures_from_their_schema(tmp_path: Path
     assert [(r["dataset"], r["working_days"]) for r in report["rules"] if r["dataset"] == "coercive"] == [("coercive", 20)]
     assert len([r for r in report["records"] if r["dataset"] == "coercive"]) == 5
     assert "行政强制措施" in page_text(output / "timeliness" / "index.html")
+
+
+def test_the_sample_publishes_every_schema_dataset(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    assert build_site(SAMPLE_FEEDS, output, "2026-12-03")[0] == 0
+    home = page_text(output / "index.html")
+    for folder, label in [("licences", "行政许可"), ("coercive", "行政强制"), ("discretion", "裁量基准"),
+                          ("inspection-plans", "检查计划"), ("check-items", "抽查事项")]:
+        assert f'<a href="/{folder}/">{label}</a>' in home, folder
+        assert (output / "downloads" / f"{folder.replace('-', '_')}.csv").exists()
+    # A benchmark is keyed by 基准编号 and 裁量阶次: one page per tier.
+    assert (output / "discretion" / "SJ-SP-001-从重处罚" / "index.html").exists()
+    # A plan whose 公示日期 is in the future waits for it.
+    assert not (output / "inspection-plans" / "JL-SJ-JH-2027").exists()
+    licence = page_text(output / "licences" / "江临交许-2026-31号" / "index.html")
+    assert "王建军" not in licence and "13905791234" not in licence and "<dd>王某某</dd>" in licence
+
+
+def licence_feeds(folder: Path, valid_until: str) -> Path:
+    feeds = write_feeds(folder)
+    (feeds / "licences.csv").write_bytes(csv_bytes([{
+        "XK_WSH": "江临市监许〔2026〕9号", "XK_XDR_MC": "江临市鲜果坊食品有限公司", "XK_XDR_LB": "法人及非法人组织",
+        "XK_XDR_SHXYM": fix_uscc(COMPANY_USCC), "XK_XKLB": "普通", "XK_XKZS": "食品经营许可证", "XK_NR": "预包装食品销售",
+        "XK_JDRQ": "2026-01-05", "XK_YXQZI": valid_until, "XK_XKJG": AGENCY_A, "公示日期": "2026-01-07"}]))
+    return feeds
+
+
+@pytest.mark.parametrize(("today", "expired"), [("2026-11-30", False), ("2026-12-01", True)])
+def test_a_licence_shows_expired_from_the_day_after_its_last_valid_day(tmp_path: Path, today: str,
+                                                                      expired: bool) -> None:
+    output = tmp_path / "output"
+    assert build_site(licence_feeds(tmp_path / "feeds", "2026-11-30"), output, today)[0] == 0  # (双公示 codes as headers)
+    page = page_text(output / "licences" / "江临市监许-2026-9号" / "index.html")
+    assert ("<strong>已过期</strong>：有效期至 2026-11-30" in page) is expired
+    assert ("已过期" in page_text(output / "licences" / "index.html")) is expired
+    plan = json.loads((output / "rebuild.json").read_bytes())
+    if not expired:  # the build knows the day it must run again
+        assert plan["next_rebuild"] == "2026-12-01T00:00:00+08:00"

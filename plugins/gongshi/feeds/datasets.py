@@ -23,7 +23,8 @@ def _builtin() -> dict[str, Dataset]:
     for path in sorted(BUILTIN_SCHEMAS.glob("*.json")):
         dataset = dataset_from_schema(read_schema_file(path), f"gongshi/schemas/{path.name}")
         found[dataset.name] = dataset
-    order = ("agencies", "officers", "powers", "penalties", "inspections", "supervision")  # (the menu's order)
+    order = ("agencies", "officers", "powers", "penalties", "inspections", "supervision", "calendar",
+             "licences", "coercive", "discretion", "inspection_plans", "check_items")  # (the menu's order)
     return {name: found[name] for name in (*order, *sorted(set(found) - set(order)))}
 
 

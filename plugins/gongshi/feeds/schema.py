@@ -94,6 +94,8 @@ class Dataset:
     # pages, listings, downloads, feed and search entries made from the keys below.
     publisher: str = ""
     path: str = ""  # URL folder of its pages; the name when empty
+    nav_label: str = ""  # its entry in the site's menu (short); the title when empty
+    valid_until: str = ""  # a date column: from the day after it, the record shows 已过期
     title_field: str = ""  # what titles a record (page heading, search result, feed entry)
     list_fields: tuple[str, ...] = ()  # the columns of its listings
     search_fields: tuple[str, ...] = ()  # what search finds a record by

@@ -25,7 +25,8 @@ _TYPES = {"string": ColumnType.TEXT, "date": ColumnType.DATE, "datetime": Column
 # The publication keys a schema may give, and the Dataset field each fills.
 _PUBLICATION = {"publisher": "publisher", "path": "path", "titleField": "title_field",
                 "listFields": "list_fields", "searchFields": "search_fields", "feedDate": "feed_date",
-                "scheduledBy": "scheduled_by", "companyFields": "company_fields", "agencyField": "agency_field"}
+                "scheduledBy": "scheduled_by", "companyFields": "company_fields", "agencyField": "agency_field",
+                "navLabel": "nav_label", "validUntil": "valid_until"}
 _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recordKey", "foreignKeys", "fields",
                  "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", "deadline", *_PUBLICATION}
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
@@ -106,16 +107,16 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[
             value = tuple(value)
         elif not isinstance(value, str):
             raise fail(f"{key}：", f"应为文字，实际为 {value!r}")
-        elif attribute in ("title_field", "feed_date", "scheduled_by", "agency_field") and value not in keys:
+        elif attribute in ("title_field", "feed_date", "scheduled_by", "agency_field", "valid_until") and value not in keys:
             raise fail(f"{key}：", f"字段 {value} 不在 fields 中")
         elif attribute == "path" and not _SLUG.match(value):
             raise fail(f"{key}：", f"网址目录应为小写英文字母、数字、- 或 _，实际为 {value!r}")
         values[attribute] = value
     if len(values.get("company_fields", ())) not in (0, 2):
         raise fail("companyFields：", "应为两个字段：[统一社会信用代码字段, 名称字段]")
-    for key in ("feed_date", "scheduled_by"):
+    for key, spelled in (("feed_date", "feedDate"), ("scheduled_by", "scheduledBy"), ("valid_until", "validUntil")):
         if key in values and next(c for c in columns if c.key == values[key]).type is not ColumnType.DATE:
-            raise fail(f"{'feedDate' if key == 'feed_date' else 'scheduledBy'}：", f"字段 {values[key]} 应为日期字段")
+            raise fail(f"{spelled}：", f"字段 {values[key]} 应为日期字段")
     if "deadline" in data:
         rule = data["deadline"]
         days = rule.get("workingDays") if isinstance(rule, dict) else None

@@ -75,7 +75,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     links = generic.Links(dict(zip(agencies["name"], agencies["uscc"])) | dict(zip(agencies["uscc"], agencies["uscc"])),
                           company_codes)
     for table_, frame in schema_published.values():
-        jobs += generic.dataset_jobs(table_, frame, settings.page_size, links)
+        jobs += generic.dataset_jobs(table_, frame, settings.page_size, links, settings.today.isoformat())
 
     # The large groups of pages, each kept as a whole when the tables it is made from (and the
     # settings, the day if it shows it, the templates and the code) are the last build's.

@@ -101,10 +101,19 @@ class Links:
 
 
 def record_row(dataset: Dataset, record: dict[str, Any]) -> dict[str, Any]:
-    """A record as a listing row shows it."""
+    """A record as a listing row shows it (past its validUntil day: 已过期 beside that date)."""
+    row = _listing_row(dataset, record)
+    if dataset.valid_until and record.get("expired"):
+        for column, cell in zip((c for c in list_columns(dataset) if c.key != title_field(dataset)), row["cells"]):
+            if column.key == dataset.valid_until:
+                cell["expired"] = True
+    return row
+
+
+def _listing_row(dataset: Dataset, record: dict[str, Any]) -> dict[str, Any]:
     return {"url": urls.record(dataset.url_folder, record["url_key"]),
             "title": shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)]),
-            "cells": [{"value": shown_value(c, record.get(c.key)), "date": c.type is ColumnType.DATE}
+            "cells": [{"value": shown_value(c, record.get(c.key)), "date": c.type is ColumnType.DATE, "expired": False}
                       for c in list_columns(dataset) if c.key != title_field(dataset)]}
 
 
@@ -113,7 +122,8 @@ def listing_headers(dataset: Dataset) -> list[str]:
         c.display_label for c in list_columns(dataset) if c.key != title_field(dataset)]
 
 
-def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: Links) -> Iterator[PageJob]:
+def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: Links,
+                 today: str = "") -> Iterator[PageJob]:
     """The dataset's index pages, its facet pages and a page per published record."""
     dataset = table.dataset
     folder = dataset.url_folder
@@ -144,10 +154,10 @@ def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: L
             "facets": facets if pagination["page"] == 1 else [], "headers": headers, "pagination": pagination,
             "feed": urls.record_listing(folder) + "feed.xml"}, fingerprinted=False)
     for record, row in zip(rows, listed):
-        yield record_job(dataset, record, row["url"], links)
+        yield record_job(dataset, record, row["url"], links, today)
 
 
-def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links) -> PageJob:
+def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links, today: str = "") -> PageJob:
     title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
     fields = [{"label": c.display_label, "value": shown_value(c, record.get(c.key))}
               for c in dataset.published_columns()]
@@ -162,8 +172,10 @@ def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links)
         uscc = record.get(dataset.company_fields[0]) or ""
         if uscc in links.companies:
             related.append({"label": "该企业的全部公示信息", "url": urls.company(uscc)})
+    expired = {"until": record[dataset.valid_until]} if dataset.valid_until and record.get("expired") else {}
     return PageJob(urls.file_of(url), "record.html", {
-        "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": fields, "related": related})
+        "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": fields, "related": related,
+        "expired": expired, "built_on": today})
 
 
 def _about(dataset: Dataset) -> dict[str, str]:

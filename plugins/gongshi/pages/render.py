@@ -96,7 +96,8 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
         # context then holds the values only (a label is the same on every page).
         "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in datasets.items()},
         # The menu entries of the datasets published from their schema (key, href, label).
-        "schema_sections": [(d.name, d.url_folder + "/", d.title) for d in datasets.values() if not d.publisher],
+        "schema_sections": [(d.name, d.url_folder + "/", d.nav_label or d.title) for d in datasets.values()
+                            if not d.publisher],
     }
 
 

@@ -114,7 +114,14 @@ def scheduled_states(frame: pd.DataFrame, column: str, today: dt.date) -> pd.Dat
     return frame.assign(pub_state=np.where(later, "scheduled", "public"))
 
 
+def expired_on(until: pd.Series, today: dt.date) -> np.ndarray:
+    """Past its last valid day (a blank one: 长期有效) on the build day."""
+    return ((until != "") & (until < today.isoformat())).to_numpy()
+
+
 def scheduled_changes(name: str, frame: pd.DataFrame, column: str) -> list[Change]:
+    if not column:
+        return []
     return [Change(dt.date.fromisoformat(d), name, "", "一条记录到达公示日期，开始公示")
             for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))]
 
@@ -151,6 +158,13 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
             column = table.dataset.scheduled_by or ("published_on" if "published_on" in table.frame else "")
             table.frame = scheduled_states(table.frame, column, today)
             state.rebuild.changes += scheduled_changes(table.dataset.name, table.frame, column)
+            if table.dataset.valid_until:
+                table.frame["expired"] = expired_on(table.frame[table.dataset.valid_until], today)
+                live = table.frame[(table.frame["pub_state"] == "public") & ~table.frame["expired"]]
+                until = live[table.dataset.valid_until]
+                state.rebuild.changes += [
+                    Change(dt.date.fromisoformat(day) + ONE_DAY, table.dataset.name, "", f"{table.dataset.title}有效期届满，显示为已过期")
+                    for day in sorted(set(until[until != ""].tolist()))]
     frames = {name: table.frame for name, table in state.public.tables.items()}
     rules = state.settings.deadline_rules + schema_deadline_rules(
         [t.dataset for t in state.public.tables.values()], state.settings.deadline_rules)
