@@ -15,13 +15,26 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import pandas as pd
+
 from ..compactjson import compact_json
+from ..feeds.schema import Dataset
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..pages import generic, inspections, supervision
 from ..pages.penalties import ordered_public
 from ..schedule import RebuildPlan
 from .atom import SiteInfo, inspection_feed, penalty_feeds, schema_feed, supervision_feed
-from .downloads import inspections_csv, penalties_csv, schema_csv, schema_json, shown_frame, supervision_csv
+from .catalog import Download, as_text, datapackage, dcat_catalog, download_csv, download_json
+from .downloads import (
+    PENALTY_COLUMNS,
+    inspection_columns,
+    inspections_csv,
+    penalties_csv,
+    shown_frame,
+    supervision_columns,
+    supervision_csv,
+    with_rectification_label,
+)
 from .templates import template_files, unpacked
 
 __all__ = ["REBUILD_FILE", "rebuild_document", "register"]
@@ -71,18 +84,60 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         writer.write(relpath, feed)
     writer.write("downloads/inspections.csv", inspections_csv(checks))
     writer.write("downloads/supervision.csv", supervision_csv(outcomes))
+    today = state.settings.today.isoformat()
+    downloads = builtin_downloads(state, checks, outcomes)
     for table in generic.schema_tables(state.public.tables):  # (the datasets published from their schema)
         dataset = table.dataset
         records = generic.published_records(table)
-        shown = shown_frame(dataset, records)
-        writer.write(f"downloads/{dataset.name}.csv", schema_csv(dataset, shown))
-        writer.write(f"downloads/{dataset.name}.json", schema_json(dataset, shown, state.settings.today.isoformat()))
+        downloads.append(Download(dataset, [(c.key, c.header) for c in dataset.published_columns()],
+                                  shown_frame(dataset, records)))
         for relpath, feed in schema_feed(dataset, records, site).items():
             writer.write(relpath, feed)
+    for download in downloads:
+        if download.dataset.name not in ("penalties", "inspections", "supervision"):  # (their CSVs: above)
+            writer.write(download.csv_path, download_csv(download))
+        if download.dataset.name != "penalties":  # (its JSON: below, kept for the day)
+            writer.write(download.json_path, download_json(download, today))
+    penalties = next(d for d in downloads if d.dataset.name == "penalties")
+    json_key = inputs_fingerprint(state.table_fingerprint("penalties"), settings_fingerprint(state.settings, with_today=True))
+
+    def penalty_json() -> list[tuple[str, bytes]]:
+        decisions = ordered_public(state.public["penalties"].frame)
+        full = Download(penalties.dataset, penalties.columns, as_text(decisions, penalties.columns))
+        return [(full.json_path, download_json(full, today))]
+
+    writer.write_group("opendata:penalties-json", json_key, penalty_json)
+    base = state.settings.siteurl + state.settings.site_root
+    writer.write("datapackage.json", datapackage(downloads, state.settings.sitename, base))
+    writer.write("catalog.jsonld", dcat_catalog(downloads, state.settings.sitename, state.settings.operator, base, today))
     write_templates(writer, state.settings.operator, {name: t.dataset for name, t in state.public.tables.items()})
     report = state.timeliness.document(state.timeliness.rules)
     # A large file (a record per decision): orjson makes json.dumps's bytes faster
     writer.write(TIMELINESS_FILE, compact_json(report))
+
+
+def builtin_downloads(state, checks, outcomes) -> list[Download]:  # noqa: ANN001 - BuildState, frames
+    """The public view of each dataset published by code of its own, as its downloads hold it."""
+    from ..schedule import OFFICER_STATUS_LABELS
+
+    tables = state.public.tables
+    officers = tables["officers"].frame
+    officers = officers.assign(status_label=officers["state"].map(OFFICER_STATUS_LABELS))
+    agencies = tables["agencies"].frame
+    powers = tables["powers"].frame
+
+    def published(dataset: Dataset, extra: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+        return [(c.key, c.header) for c in dataset.published_columns()] + list(extra)
+
+    made = [(tables["agencies"].dataset, published(tables["agencies"].dataset), agencies),
+            (tables["officers"].dataset, published(tables["officers"].dataset, [("status_label", "证件状态（按生成日期）")]),
+             officers),
+            (tables["powers"].dataset, published(tables["powers"].dataset), powers),
+            # (the largest: its records are made only when its JSON is, lazy_penalties)
+            (tables["penalties"].dataset, PENALTY_COLUMNS, pd.DataFrame({key: [] for key, _ in PENALTY_COLUMNS})),
+            (tables["inspections"].dataset, inspection_columns(), checks),
+            (tables["supervision"].dataset, supervision_columns(), with_rectification_label(outcomes))]
+    return [Download(dataset, columns, as_text(frame, columns)) for dataset, columns, frame in made]
 
 
 def write_templates(writer, author: str, datasets: dict | None = None) -> None:  # noqa: ANN001 - OutputWriter

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from ..feeds.schema import Dataset, Privacy
+from ..feeds.schema import Dataset
 from ..pages.penalties import SHOWN
 
 # A cell starting with one of these is read as a formula by Excel/WPS/LibreOffice — also in
@@ -65,26 +65,39 @@ def table_csv(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> bytes:
     return "\r\n".join(rows).encode("utf-8")
 
 
+PENALTY_COLUMNS = [(c.key, c.header) for c in SHOWN] + [("last_day", "公示截止日期（含）")]
+
+
 def penalties_csv(decisions: pd.DataFrame) -> bytes:
-    columns = [(c.key, c.header) for c in SHOWN] + [("last_day", "公示截止日期（含）")]
-    return table_csv(decisions, columns)
+    return table_csv(decisions, PENALTY_COLUMNS)
+
+
+def inspection_columns() -> list[tuple[str, str]]:
+    from ..feeds.datasets import INSPECTIONS
+
+    return [(c.key, c.header) for c in INSPECTIONS.published_columns()]
 
 
 def inspections_csv(results: pd.DataFrame) -> bytes:
     """Published spot-check results (natural persons' names masked, 整改要求 scrubbed)."""
-    from ..feeds.datasets import INSPECTIONS
+    return table_csv(results, inspection_columns())
 
-    return table_csv(results, [(c.key, c.header) for c in INSPECTIONS.columns if c.privacy is not Privacy.NEVER
-                               and not c.key.endswith("is_minor")])
+
+def supervision_columns() -> list[tuple[str, str]]:
+    from ..feeds.datasets import SUPERVISION
+
+    return [(c.key, c.header) for c in SUPERVISION.columns] + [("rect_label", "整改状态（按生成日期）")]
+
+
+def with_rectification_label(outcomes: pd.DataFrame) -> pd.DataFrame:
+    from ..schedule.oversight import RECTIFICATION_LABELS
+
+    return outcomes.assign(rect_label=outcomes["rect_status"].map(RECTIFICATION_LABELS))
 
 
 def supervision_csv(outcomes: pd.DataFrame) -> bytes:
     """Published supervision outcomes, with the rectification status on the build day (逾期)."""
-    from ..feeds.datasets import SUPERVISION
-    from ..schedule.oversight import RECTIFICATION_LABELS
-
-    frame = outcomes.assign(rect_label=outcomes["rect_status"].map(RECTIFICATION_LABELS))
-    return table_csv(frame, [(c.key, c.header) for c in SUPERVISION.columns] + [("rect_label", "整改状态（按生成日期）")])
+    return table_csv(with_rectification_label(outcomes), supervision_columns())
 
 
 def shown_frame(dataset: Dataset, records: pd.DataFrame) -> pd.DataFrame:
@@ -95,19 +108,3 @@ def shown_frame(dataset: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c.key: [shown_value(c, v) for v in records[c.key].tolist()]
                          for c in dataset.published_columns()}, index=records.index)
 
-
-def schema_csv(dataset: Dataset, shown: pd.DataFrame) -> bytes:
-    return table_csv(shown, [(c.key, c.header) for c in dataset.published_columns()])
-
-
-def schema_json(dataset: Dataset, shown: pd.DataFrame, today: str) -> bytes:
-    """The public view as JSON: the day it was generated, the record count, the fields (key and
-    Chinese name) and the records as objects keyed by field."""
-    import orjson
-
-    columns = dataset.published_columns()
-    document = {"dataset": dataset.name, "title": dataset.title, "generated_on": today, "count": len(shown),
-                "fields": [{"name": c.key, "title": c.header} for c in columns],
-                "records": [dict(zip([c.key for c in columns], row))
-                            for row in zip(*(shown[c.key].tolist() for c in columns))]}
-    return orjson.dumps(document) + b"\n"
