@@ -97,6 +97,11 @@ def oversight_pages(tables, decisions: pd.DataFrame) -> dict[str, str]:  # noqa:
         "report": "/reports/2025/",
         "case": "/cases/2026-food-safety/",
         "search": "/search/?q=%E9%A3%9F%E5%93%81",  # 食品: results, facets and "more"
+        # Published from their schema alone (pages.generic): listing, facet page, record, an expired licence.
+        "licences": "/licences/",
+        "licence-expired": "/" + urls.record("licences", urls.slug("江临环许〔2026〕9号")),
+        "coercive-by-measure": "/" + urls.record_facet("coercive", "measure", urls.slug("扣押财物")),
+        "discretion": "/discretion/",
     }
 
 
@@ -107,7 +112,7 @@ PAGE_IDS = ["home", "officers", "officer", "agencies", "agency", "powers", "powe
             "timeliness", "data-dictionary",
             "inspections", "inspection-task", "inspections-by-result", "supervision", "supervision-kind",
             "supervision-unit", "company-both", "company-inspections-only", "process", "reports", "report", "case",
-            "search"]
+            "search", "licences", "licence-expired", "coercive-by-measure", "discretion"]
 
 
 @pytest.fixture(scope="module")

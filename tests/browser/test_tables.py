@@ -25,7 +25,8 @@ DESKTOP = {"width": 1280, "height": 900}
 LISTING_IDS = ["penalties", "penalties-of-year", "facet:authority", "facet:kind", "facet:violation",
                "officers", "officers-of-agency", "agencies", "agency", "powers", "powers-of-agency",
                "inspections", "inspection-task", "inspections-by-result", "supervision", "timeliness",
-               "company-both", "company-inspections-only", "data-dictionary"]
+               "company-both", "company-inspections-only", "data-dictionary", "licences", "coercive-by-measure",
+               "discretion"]
 
 # What one table looks like in the browser: headers, each body row's cells, and geometry.
 TABLES_JS = """() => [...document.querySelectorAll('main table')].map(table => {
