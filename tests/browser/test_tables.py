@@ -142,7 +142,7 @@ def test_dates_never_wrap(site, listing_pages, new_context, page_id, viewport):
     page = new_context(viewport=viewport).new_page()
     open_page(page, site, listing_pages[page_id])
     dates = page.evaluate(DATES_JS)
-    if page_id not in ("officers", "agencies", "powers", "powers-of-agency", "data-dictionary"):
+    if page_id not in ("officers", "agencies", "powers", "powers-of-agency", "data-dictionary", "discretion"):
         assert dates, f"{page_id} has no date in its tables"
     wrapped = [d for d in dates if d["lines"] != 1]
     assert not wrapped, f"{page_id} at {viewport['width']} px: dates broken over lines: {wrapped[:3]}"
