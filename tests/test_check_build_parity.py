@@ -92,3 +92,23 @@ def test_a_broken_cell_that_stops_the_build_is_the_same_error(tmp_path: Path, at
     assert (check_code, build_code) == (1, 1)
     assert checked == built
     assert any(line.startswith("错误 ") and "2026-02-30" in line for line in checked)
+
+
+def _account_lines(text: str) -> list[str]:
+    lines = text.splitlines()
+    if "各数据集行数核对：" not in lines:
+        return []
+    start = lines.index("各数据集行数核对：") + 1
+    return [line for line in lines[start:] if line.startswith("  ") and "：读取 " in line]
+
+
+@pytest.mark.parametrize("with_error", [False, True], ids=["published", "stopped"])
+def test_check_prints_the_builds_row_account(tmp_path: Path, at_root, capsys, with_error: bool) -> None:
+    feeds = _broken_sample(tmp_path, with_error=with_error)
+    main(["check", "--feeds", str(feeds), "--today", TODAY])
+    checked = _account_lines(capsys.readouterr().out)
+    main(["build", "--feeds", str(feeds), "--today", TODAY, "--output", str(tmp_path / "out"), "--dev"])
+    captured = capsys.readouterr()
+    built = _account_lines(captured.out + "\n" + captured.err)
+    assert checked and checked == built
+    assert any("行政处罚决定：读取 240 行" in line for line in checked)

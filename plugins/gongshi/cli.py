@@ -56,6 +56,17 @@ def check(feeds: Path, settings_file: Path | None = None, today: dt.date | None 
         schedule.run(SimpleNamespace(settings=stage_settings, public=public, log=log, calendar=None, rebuild=None,
                                      timeliness=None))
     print(log.report())
+    from .account import build_accounts, failed_feeds_lines
+
+    print("各数据集行数核对：")  # (the build's account, line for line)
+    if log.errors:
+        for line in failed_feeds_lines(tables, log.problems):
+            print("  " + line)
+    else:
+        rows_read = {name: len(table) for name, table in tables.tables.items()}
+        for account in build_accounts(SimpleNamespace(public=public, log=log,
+                                                      facts={"privacy": reports, "rows_read": rows_read})):
+            print("  " + account.line())
     if not log.errors:
         for line in masking_summary(reports, {name: t.dataset for name, t in tables.tables.items()}):
             print(line)
