@@ -178,12 +178,13 @@ class OutputWriter:
         atomic_write(self.manifest_path, pickle.dumps(data, protocol=5))
 
     # -- writing --------------------------------------------------------------------------
-    def write(self, relpath: str, data: bytes, fingerprint: str = "") -> bool:
-        """Gate, then write if the bytes changed. Returns True when the file was written."""
+    def write(self, relpath: str, data: bytes, fingerprint: str = "", view: bytes | None = None) -> bool:
+        """Gate (`view`: what it scans instead of `data`), then write if the bytes changed.
+        Returns True when the file was written."""
         if relpath in self.produced:
             raise ValueError(f"两个页面写入同一路径：{relpath}")
         digest, outcome = gated_write(self.gate, self.output_dir, relpath, data, self.previous.get(relpath),
-                                      self.fresh_output)
+                                      self.fresh_output, view)
         self.record(relpath, Entry(digest, fingerprint), outcome)
         return outcome == "written"
 

@@ -361,3 +361,23 @@ def test_vectorised_encoding_is_encode_numbers_for_every_length():
     assert encoded.decode("ascii") == encode_numbers(values)
     assert ends.tolist() == [len(encode_numbers(values[:i + 1])) for i in range(len(values))]
     assert _encode_deltas(np.zeros(0, dtype=np.int64))[0] == b""
+
+
+def test_the_gate_reads_a_term_shards_terms_not_its_encoded_postings() -> None:
+    """Posting lists are numbers written as characters: at 200,000 decisions one read like a
+    WeChat ID and stopped the build. The terms, which come from the records, are still gated."""
+    import json as _json
+
+    import pytest as _pytest
+
+    from gongshi.privacy.gate import PrivacyGate, PrivacyLeak
+    from gongshi.search import gate_view
+
+    gate = PrivacyGate()
+    shard = _json.dumps({"食品": [3, ",QQ1234567"], "销售": [2, "wx:IhMq8wertyjJ"]}, ensure_ascii=False).encode()
+    assert gate.scan_bytes("search/t/1.json", shard)  # the whole file looks like a leak ...
+    gate.check("search/t/1.json", shard, gate_view("search/t/1.json", shard))  # ... its terms are none
+    with _pytest.raises(PrivacyLeak):
+        leaking = _json.dumps({"13905791234": [1, "a"]}).encode()
+        gate.check("search/t/2.json", leaking, gate_view("search/t/2.json", leaking))
+    assert gate_view("search/d/0.json", b"[]") is None  # stored documents: scanned whole
