@@ -22,7 +22,7 @@ from .staff import docs_saved, save_docs
 
 GROUP = "search:index"
 
-__all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register", "register_dataset", "run",
+__all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register_dataset", "run",
            "write_files", "write_index"]
 
 
@@ -148,9 +148,3 @@ def _write_range(window: range) -> list[tuple[str, str, str]]:
         digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath), fresh_output)
         out.append((relpath, digest, outcome))
     return out
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("search", run)
