@@ -12,9 +12,8 @@ DEFAULT_LANG = "zh-CN"
 PATH = "content"
 THEME = "themes/gongshi"
 PLUGIN_PATHS = ["plugins"]
-# One plugin per pipeline stage, in pipeline order.
-PLUGINS = ["gongshi.feeds", "gongshi.privacy", "gongshi.schedule", "gongshi.pages", "gongshi.search",
-           "gongshi.opendata"]
+# One plugin: the pipeline, which runs the stages in order (gongshi/pipeline.py).
+PLUGINS = ["gongshi.pipeline"]
 
 DISCLOSURE_FEEDS = "data_feeds"
 DISCLOSURE_TODAY = None  # None = today in Asia/Shanghai (or SOURCE_DATE_EPOCH)

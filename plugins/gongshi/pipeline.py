@@ -3,8 +3,9 @@
     feeds -> privacy -> schedule -> pages -> search -> opendata
                                        (search and opendata beside pages: background.py)
 
-Each stage package's `register()` calls `enable_stage(name, run)`. Pelican then drives one
-build: `initialized` creates the `BuildState`; our generator runs the data stages (feeds,
+The stages are the `run(state)` functions of the six stage packages, named in `STAGE_RUNNERS`
+below; no stage imports this module. Pelican loads this module as its one plugin (`register`)
+and then drives one build: `initialized` creates the `BuildState`; our generator runs the data stages (feeds,
 privacy, schedule) in `generate_context` and the output stages (pages, search, opendata) in
 `generate_output`; Pelican's own writer (for the Markdown pages in content/) is replaced by one
 that goes through the same gated, skip-unchanged `OutputWriter`; `finalized` scans files the
@@ -99,11 +100,23 @@ class BuildState:
         return self.writer
 
 
+# Each stage: the package whose run(state) it is.
+STAGE_RUNNERS = {name: f"gongshi.{name}" for name in STAGE_ORDER}
+
+
 def enable_stage(name: str, run: StageFunction) -> None:
     if name not in STAGE_ORDER:
         raise ValueError(f"unknown pipeline stage {name!r}; known: {STAGE_ORDER}")
     _enabled[name] = run
     _connect_once()
+
+
+def register() -> None:
+    """Pelican's plugin entry point: every stage, in order, and the signals that run them."""
+    import importlib
+
+    for name in STAGE_ORDER:
+        enable_stage(name, importlib.import_module(STAGE_RUNNERS[name]).run)
 
 
 def run_stages(state: BuildState, names: tuple[str, ...]) -> None:

@@ -12,14 +12,11 @@ SAMPLE_DAY = dt.date(2026, 11, 23)
 @pytest.fixture(scope="session")
 def sample_public():
     """The sample feeds through the feeds, privacy and schedule stages, as the search stage sees them."""
-    import gongshi.feeds
-    import gongshi.privacy
-    import gongshi.schedule
+    from gongshi import pipeline
     from gongshi.pipeline import BuildState, run_stages
     from gongshi.settings import GongshiSettings
 
-    for stage in (gongshi.feeds, gongshi.privacy, gongshi.schedule):
-        stage.register()
+    pipeline.register()
     settings = GongshiSettings.from_pelican({"DISCLOSURE_FEEDS": str(SAMPLE_FEEDS), "DISCLOSURE_TODAY": SAMPLE_DAY,
                                              "PATH": str(SAMPLE_FEEDS.parent / "content")})
     state = BuildState(settings)

@@ -10,7 +10,7 @@ from .load import Table, check_agency_references, load_dataset
 from .problems import FeedError, ProblemLog
 from .read import unread_files
 
-__all__ = ["FeedTables", "FeedError", "ProblemLog", "load_feeds", "register"]
+__all__ = ["FeedTables", "FeedError", "ProblemLog", "load_feeds"]
 
 
 @dataclass
@@ -54,9 +54,3 @@ def run(state) -> None:  # noqa: ANN001 - BuildState, imported lazily to avoid a
     state.facts["rows_read"] = {name: len(table) for name, table in state.raw.tables.items()}  # (the row account)
     if state.log.errors:
         raise FeedError(state.log)
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("feeds", run)

@@ -20,6 +20,7 @@ from .coerce import YUAN_PER_UNIT, coerce_column, parse_decimal
 from .problems import ProblemLog
 from .read import FEED_SUFFIXES, RawFeed, feed_files, read_feed_file
 from .schema import Column, ColumnType, Dataset, normalise_header
+from .slugs import slug_all
 
 SOURCE_COLUMNS = ("_file", "_sheet", "_row")
 # 执法证号 has no public check digit (RULES.md): letters, digits, CJK and hyphens only, so that
@@ -303,8 +304,6 @@ def check_slugs(frame: pd.DataFrame, dataset: Dataset, log: ProblemLog) -> None:
         checks.append((key_label(dataset, list(dataset.key)), url_key_text(frame, dataset)))
     if not checks:
         return
-    from ..pages.urls import slug_all  # (here: pages imports this module)
-
     for header, values in checks:
         filled = values[values != ""]
         slugs = pd.Series(slug_all(filled.tolist()), index=filled.index, dtype=object)

@@ -37,7 +37,7 @@ from .downloads import (
 )
 from .templates import template_files, unpacked
 
-__all__ = ["REBUILD_FILE", "rebuild_document", "register"]
+__all__ = ["REBUILD_FILE", "rebuild_document"]
 
 REBUILD_FILE = "rebuild.json"
 TIMELINESS_FILE = "reports/timeliness.json"
@@ -157,9 +157,3 @@ def write_templates(writer, author: str, datasets: dict | None = None) -> None: 
     key = inputs_fingerprint("templates", version("openpyxl"), author,
                              *((d.name, d.title, d.columns) for d in datasets.values() if not d.source.startswith("gongshi/schemas/")))
     writer.write_group("opendata:templates", key, files)
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("opendata", run)

@@ -17,7 +17,7 @@ from . import companies, generic, inspections, penalties, site, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
-__all__ = ["register", "run"]
+__all__ = ["run"]
 
 
 def copy_theme_static(theme_dir: Path, writer) -> None:  # noqa: ANN001 - OutputWriter
@@ -108,9 +108,3 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     render_jobs([jobs, *groups], env, writer, base, settings.workers, meanwhile=write_lookups)
     lookups = sum(len(writer.groups[name].files) for name in ("lookup:officers", "lookup:companies"))
     state.facts["pages"] = writer.stats.produced - produced_before - lookups
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("pages", run)

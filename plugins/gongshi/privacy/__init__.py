@@ -33,7 +33,7 @@ from .redact import People, RecordPersons, RedactionReport, record_persons, reda
 log = logging.getLogger("gongshi")
 
 __all__ = ["PublicTables", "PrivacyGate", "PrivacyLeak", "check_public_columns", "make_public", "make_public_with_report",
-           "masking_summary", "never_values", "people_of", "register",
+           "masking_summary", "never_values", "people_of",
            "scrub_text"]
 
 
@@ -345,9 +345,3 @@ def gate_names(raw: FeedTables, people: People, persons: dict[str, RecordPersons
     inside = set(AhoCorasick(list(candidates)).find_matches_as_strings("\0".join(dict.fromkeys(published)),
                                                                         overlapping=True))
     return frozenset(candidates - inside)
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("privacy", run)

@@ -22,7 +22,7 @@ from .penalties import PenaltyRules, amount_doubts, penalty_states, warn_missing
 
 __all__ = ["DATA_STATUS", "DEFAULT_RULES", "OFFICER_STATUS_LABELS", "Change", "DeadlineRule", "PenaltyRules",
            "RebuildPlan", "Timeliness", "WorkCalendar",
-           "calendar_from_table", "officer_status", "plan_rebuild", "register"]
+           "calendar_from_table", "officer_status", "plan_rebuild"]
 
 # status code -> words shown to people
 OFFICER_STATUS_LABELS = {
@@ -186,9 +186,3 @@ def warn_guessed_calendar(calendar: WorkCalendar, feeds_dir, log) -> None:  # no
 
         file = _shown(feeds_dir / "calendar.csv", feeds_dir)
         log.warning(file, None, "", "", calendar.staff_warning(file))
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("schedule", run)

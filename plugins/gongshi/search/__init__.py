@@ -22,7 +22,7 @@ from .staff import docs_saved, save_docs
 
 GROUP = "search:index"
 
-__all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register", "register_dataset", "run",
+__all__ = ["REGISTRY", "DocType", "IndexFormat", "SearchDoc", "collect", "index_files", "register_dataset", "run",
            "write_files", "write_index"]
 
 
@@ -164,9 +164,3 @@ def _write_range(window: range) -> list[tuple[str, str, str]]:
                                       gate_view(relpath, data))
         out.append((relpath, digest, outcome))
     return out
-
-
-def register() -> None:
-    from ..pipeline import enable_stage
-
-    enable_stage("search", run)
