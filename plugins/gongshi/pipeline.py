@@ -258,6 +258,14 @@ def _on_finalized(pelican: Any) -> None:
     state = current_state()
     finish_saving(state.cache_saver)
     writer = state.open_writer()
+    if state.public is not None:  # (the last files: they list every page the build produced)
+        from .opendata.sitemap import record_dates, robots_txt, sitemap_files
+
+        base = state.settings.siteurl + state.settings.site_root
+        dates, left_out = record_dates(state.public.tables)
+        for relpath, data in sitemap_files(list(writer.produced), dates, left_out, base).items():
+            writer.write(relpath, data)
+        writer.write("robots.txt", robots_txt(base))
     leaks = []
     for relpath in writer.foreign_files(only_this_build_writes=only_gongshi_writes(pelican.settings)):
         if relpath in writer.previous:
