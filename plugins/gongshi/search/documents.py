@@ -231,20 +231,30 @@ def supervision_docs(public) -> Iterator[SearchDoc]:  # noqa: ANN001
                         year=r["completed_on"][:4], status=status, date=r["completed_on"])
 
 
+def _labels(dataset: str, *fields: str) -> tuple[str, ...]:
+    """The labels of a result's fields, from the dataset's schema (the one labels source);
+    "=…" for a value the search shows that is not a column (等次/得分) or a shorter label."""
+    from ..feeds.datasets import DATASETS
+
+    return tuple(f[1:] if f.startswith("=") else DATASETS[dataset].column(f).display_label for f in fields)
+
+
 register_dataset(DocType("penalties", "行政处罚决定",
-                 ("当事人名称", "决定书文号", "统一社会信用代码", "违法行为类型", "处罚类别", "处罚机关", "处罚依据"),
-                 penalty_docs, title=0, shown=(1, 3, 4, 5), extras=("处罚决定日期", "罚款金额")))
-register_dataset(DocType("officers", "执法人员", ("姓名", "执法证号", "所属单位", "执法类别", "执法区域"),
-                 officer_docs, title=0, shown=(1, 2, 3), extras=("证件状态", "有效期至")))
-register_dataset(DocType("agencies", "执法主体", ("主体名称", "统一社会信用代码", "主体类别", "执法区域", "执法领域"),
+                 _labels("penalties", "party_name", "decision_no", "party_uscc", "violation_type", "penalty_kinds",
+                         "authority", "legal_basis"),
+                 penalty_docs, title=0, shown=(1, 3, 4, 5), extras=_labels("penalties", "decided_on", "=罚款金额")))
+register_dataset(DocType("officers", "执法人员", _labels("officers", "name", "certificate_no", "agency", "category", "region"),
+                 officer_docs, title=0, shown=(1, 2, 3), extras=_labels("officers", "status", "valid_until")))
+register_dataset(DocType("agencies", "执法主体", _labels("agencies", "name", "uscc", "kind", "region", "domain"),
                  agency_docs, title=0, shown=(1, 2, 4), extras=("主体资格",)))
-register_dataset(DocType("powers", "权责清单事项", ("事项名称", "事项编码", "事项类别", "实施主体", "执法领域", "设定依据"),
-                 power_docs, title=0, shown=(1, 2, 3), extras=("状态",)))
+register_dataset(DocType("powers", "权责清单事项", _labels("powers", "name", "code", "kind", "agency", "domain", "legal_basis"),
+                 power_docs, title=0, shown=(1, 2, 3), extras=_labels("powers", "status")))
 register_dataset(DocType("inspections", "双随机抽查结果",
-                 ("检查对象", "任务编号", "统一社会信用代码", "任务名称", "抽查事项", "检查机关"),
-                 inspection_docs, title=0, shown=(3, 1, 5), extras=("检查结果", "检查完成日期")))
-register_dataset(DocType("supervision", "监督考核结果", ("被评查单位", "项目名称", "类型"),
-                 supervision_docs, title=0, shown=(1, 2), extras=("等次/得分", "整改状态", "完成日期")))
+                 _labels("inspections", "=检查对象", "task_no", "subject_uscc", "task_name", "check_items", "authority"),
+                 inspection_docs, title=0, shown=(3, 1, 5), extras=_labels("inspections", "result", "completed_on")))
+register_dataset(DocType("supervision", "监督考核结果", _labels("supervision", "unit", "title", "kind"),
+                 supervision_docs, title=0, shown=(1, 2),
+                 extras=_labels("supervision", "=等次/得分", "rectification_state", "completed_on")))
 
 
 # -- the datasets published from their schema alone (pages.generic) ---------------------------
