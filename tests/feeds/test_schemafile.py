@@ -64,6 +64,8 @@ def test_a_plain_table_schema_works_with_safe_defaults() -> None:
     ({"name": "x", "primaryKey": ["a"], "fields": []}, "fields"),
     ({"name": "x", "primaryKey": ["a"], "feedDate": "a", "fields": [{"name": "a", "privacy": "public"}]}, "日期"),
     ({"name": "x", "primaryKey": ["a"], "listFields": ["zz"], "fields": [{"name": "a", "privacy": "public"}]}, "zz"),
+    ({"name": "x", "primaryKey": ["a"], "overdue": {"until": "a"}, "fields": [{"name": "a", "privacy": "public"}]},
+     "overdue"),
 ])
 def test_a_schema_mistake_names_the_file_and_the_key(schema: dict, named: str) -> None:
     with pytest.raises(SchemaError) as caught:

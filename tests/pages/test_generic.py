@@ -196,3 +196,29 @@ def test_a_licence_shows_expired_from_the_day_after_its_last_valid_day(tmp_path:
     plan = json.loads((output / "rebuild.json").read_bytes())
     if not expired:  # the build knows the day it must run again
         assert plan["next_rebuild"] == "2026-12-01T00:00:00+08:00"
+
+
+def coercive_feeds(folder: Path, released_on: str) -> Path:
+    feeds = write_feeds(folder)
+    (feeds / "coercive.csv").write_bytes(csv_bytes([{
+        "文书号": "江临市监强〔2026〕21号", "当事人名称": "江临市鲜果坊食品有限公司", "当事人类别": "法人及非法人组织",
+        "统一社会信用代码": fix_uscc(COMPANY_USCC), "强制措施类型": "扣押财物", "启动依据": "《中华人民共和国食品安全法》第一百一十条",
+        "标的物名称": "过期食品", "期限起": "2026-11-01", "期限止": "2026-11-30", "实施机关": AGENCY_A,
+        "解除日期": released_on, "决定日期": "2026-11-01", "公示日期": "2026-11-03"}]))
+    return feeds
+
+
+@pytest.mark.parametrize(("today", "released_on", "flagged"), [
+    ("2026-11-30", "", False), ("2026-12-01", "", True), ("2026-12-01", "2026-11-28", False)])
+def test_a_measure_past_its_term_without_a_release_is_flagged(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                             caplog: pytest.LogCaptureFixture, today: str,
+                                                             released_on: str, flagged: bool) -> None:
+    output = tmp_path / "output"
+    assert build_site(coercive_feeds(tmp_path / "feeds", released_on), output, today)[0] == 0
+    page = page_text(output / "coercive" / "江临市监强-2026-21号" / "index.html")
+    assert ("<strong>强制措施期限已届满，未见解除日期</strong>：期限至 2026-11-30" in page) is flagged
+    assert ("期限届满未解除" in page_text(output / "timeliness" / "index.html")) is flagged
+    report = json.loads((output / "reports" / "timeliness.json").read_bytes())
+    assert [r["key"] for r in report["overdue"]] == (["江临市监强〔2026〕21号"] if flagged else [])
+    warned = [m for m in caplog.messages if "coercive.csv" in m and "期限止" in m]
+    assert bool(warned) is flagged

@@ -96,6 +96,9 @@ class Dataset:
     path: str = ""  # URL folder of its pages; the name when empty
     nav_label: str = ""  # its entry in the site's menu (short); the title when empty
     valid_until: str = ""  # a date column: from the day after it, the record shows 已过期
+    # (last day column, the column that ends it early, words): past that day with the other
+    # column blank, the record is flagged (a coercive measure past 期限止 without 解除日期).
+    overdue: tuple[str, str, str] | tuple[()] = ()
     title_field: str = ""  # what titles a record (page heading, search result, feed entry)
     list_fields: tuple[str, ...] = ()  # the columns of its listings
     search_fields: tuple[str, ...] = ()  # what search finds a record by

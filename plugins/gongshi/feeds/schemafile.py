@@ -28,7 +28,8 @@ _PUBLICATION = {"publisher": "publisher", "path": "path", "titleField": "title_f
                 "scheduledBy": "scheduled_by", "companyFields": "company_fields", "agencyField": "agency_field",
                 "navLabel": "nav_label", "validUntil": "valid_until"}
 _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recordKey", "foreignKeys", "fields",
-                 "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", "deadline", *_PUBLICATION}
+                 "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", "deadline", "overdue",
+                 *_PUBLICATION}
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
                "falseValues", "rdfType", "code", "multiple", "aliases", "privacy", "default", "label", "facet",
                "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs"}
@@ -127,6 +128,14 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[
         if not values.get("agency_field") or len(record_key) != 1 or "|" in str(record_key[0]):
             raise fail("deadline：", "公开期限按执法主体统计：需要 agencyField，且主键只有一个字段")
         values["deadline"] = (rule["from"], days)
+    if "overdue" in data:
+        rule = data["overdue"]
+        if not isinstance(rule, dict) or rule.get("until") not in keys or rule.get("unlessFilled") not in keys \
+                or not isinstance(rule.get("label"), str) or not rule["label"]:
+            raise fail("overdue：", "应为 {\"until\": 日期字段, \"unlessFilled\": 字段, \"label\": 说明文字}")
+        if next(c for c in columns if c.key == rule["until"]).type is not ColumnType.DATE:
+            raise fail("overdue：", f"字段 {rule['until']} 应为日期字段")
+        values["overdue"] = (rule["until"], rule["unlessFilled"], rule["label"])
     party_type = data.get("partyTypeField", "")
     if party_type and party_type not in keys:
         raise fail("partyTypeField：", f"字段 {party_type} 不在 fields 中")

@@ -173,9 +173,11 @@ def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links,
         if uscc in links.companies:
             related.append({"label": "该企业的全部公示信息", "url": urls.company(uscc)})
     expired = {"until": record[dataset.valid_until]} if dataset.valid_until and record.get("expired") else {}
+    overdue = {"until": record[dataset.overdue[0]], "label": dataset.overdue[2]} \
+        if dataset.overdue and record.get("overdue") else {}
     return PageJob(urls.file_of(url), "record.html", {
         "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": fields, "related": related,
-        "expired": expired, "built_on": today})
+        "expired": expired, "overdue": overdue, "built_on": today})
 
 
 def _about(dataset: Dataset) -> dict[str, str]:

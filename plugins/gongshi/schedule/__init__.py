@@ -133,6 +133,35 @@ def schema_deadline_rules(datasets: list, configured: tuple[DeadlineRule, ...]) 
                  for d in datasets if d.deadline and d.name not in covered)
 
 
+def flag_overdue(table, today: dt.date, log) -> list[dict[str, str]]:  # noqa: ANN001 - Table, ProblemLog
+    """Published records past their `overdue` last day with the ending column blank: a column
+    `overdue` on the table (the record page says so), a warning naming the cell, and the rows
+    the 公开时效 page lists."""
+    until, unless, label = table.dataset.overdue
+    frame = table.frame
+    flagged = ((frame["pub_state"] == "public") & (frame[until] != "") & (frame[until] < today.isoformat())
+               & (frame[unless] == ""))
+    table.frame = frame = frame.assign(overdue=flagged.to_numpy())
+    header = table.dataset.column(until).header
+    rows = []
+    key, agency = table.dataset.key[0], table.dataset.agency_field
+    for index in frame.index[flagged.to_numpy()]:
+        log.warning(frame.at[index, "_file"], int(frame.at[index, "_row"]), header,
+                    f"期限届满前解除，或填写{table.dataset.column(unless).header}（{label}）", frame.at[index, until],
+                    frame.at[index, "_sheet"])
+        rows.append({"dataset": table.dataset.title, "key": str(frame.at[index, key]), "until": frame.at[index, until],
+                     "agency": str(frame.at[index, agency]) if agency else "", "label": label})
+    return rows
+
+
+def overdue_changes(table, today: dt.date) -> list[Change]:  # noqa: ANN001 - Table
+    until, unless, _ = table.dataset.overdue
+    frame = table.frame
+    live = frame[(frame["pub_state"] == "public") & (frame[until] >= today.isoformat()) & (frame[unless] == "")]
+    return [Change(dt.date.fromisoformat(day) + ONE_DAY, table.dataset.name, "", f"{table.dataset.title}期限届满，标为未解除")
+            for day in sorted(set(live[until].tolist()))]
+
+
 def calendar_from_table(frame: pd.DataFrame) -> WorkCalendar:
     return WorkCalendar({dt.date.fromisoformat(d): k == "班" for d, k in zip(frame["date"], frame["kind"])})
 
@@ -171,6 +200,10 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     state.timeliness = measure(frames, agencies, rules, state.calendar, today)
     state.rebuild.changes += [Change(on, dataset, key, "未填公示日期的记录超过公开期限，公开时效报告随之变化")
                               for on, dataset, key in timeliness_changes(state.timeliness.records, today)]
+    for table in state.public.tables.values():
+        if not table.dataset.publisher and table.dataset.overdue:
+            state.timeliness.overdue += flag_overdue(table, today, state.log)
+            state.rebuild.changes += overdue_changes(table, today)
     warn_missing_legal_notes(penalties.frame, state.settings.penalty_rules, state.log)
     state.timeliness.amount_doubts = amount_doubts(penalties.frame, state.settings.penalty_rules,
                                                    penalties.dataset.column("fine").plausible_max)

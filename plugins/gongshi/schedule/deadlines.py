@@ -59,6 +59,8 @@ class Timeliness:
     # Decisions that are 重大 only because of a fine no plausible 万元 amount reaches.
     amount_doubts: list[dict[str, str]] = field(default_factory=list)
     rules: tuple[DeadlineRule, ...] = ()  # what was measured (settings and schemas)
+    # Published records past their last day with nothing ending them (a schema's `overdue`).
+    overdue: list[dict[str, str]] = field(default_factory=list)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
         """Records, on time, late and the rate per value of `by` (a subset of agency, dataset)."""
@@ -86,7 +88,8 @@ class Timeliness:
                            "by_dataset": self.totals(("dataset",)),
                            "by_agency": self.totals(("agency",))},
                 "coverage": self.coverage,
-                "annual_duties": self.annual_flags}
+                "annual_duties": self.annual_flags,
+                "overdue": self.overdue}
 
 
 RECORD_FIELDS = ("dataset", "rule", "key", "agency", "event_date", "due_by", "published_on",
