@@ -129,6 +129,11 @@ class Dataset:
         return [c.key for c in self.columns if c.privacy is privacy]
 
     @property
+    def builtin(self) -> bool:
+        """Shipped with the package (gongshi/schemas/), not a region's own schema."""
+        return self.source.startswith("gongshi/schemas/")
+
+    @property
     def url_folder(self) -> str:
         return self.path or self.name
 

@@ -28,11 +28,9 @@ from .catalog import Download, as_text, datapackage, dcat_catalog, download_csv,
 from .downloads import (
     PENALTY_COLUMNS,
     inspection_columns,
-    inspections_csv,
     penalties_csv,
     shown_frame,
     supervision_columns,
-    supervision_csv,
     with_rectification_label,
 )
 from .templates import template_files, unpacked
@@ -82,8 +80,6 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     feeds |= supervision_feed(supervision.public_rows(outcomes), site)
     for relpath, feed in feeds.items():
         writer.write(relpath, feed)
-    writer.write("downloads/inspections.csv", inspections_csv(checks))
-    writer.write("downloads/supervision.csv", supervision_csv(outcomes))
     today = state.settings.today.isoformat()
     downloads = builtin_downloads(state, checks, outcomes)
     for table in generic.schema_tables(state.public.tables):  # (the datasets published from their schema)
@@ -94,9 +90,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         for relpath, feed in schema_feed(dataset, records, site).items():
             writer.write(relpath, feed)
     for download in downloads:
-        if download.dataset.name not in ("penalties", "inspections", "supervision"):  # (their CSVs: above)
+        if download.dataset.name != "penalties":  # (its CSV above, its JSON below: groups of their own)
             writer.write(download.csv_path, download_csv(download))
-        if download.dataset.name != "penalties":  # (its JSON: below, kept for the day)
             writer.write(download.json_path, download_json(download, today))
     penalties = next(d for d in downloads if d.dataset.name == "penalties")
     json_key = inputs_fingerprint(state.table_fingerprint("penalties"), settings_fingerprint(state.settings, with_today=True))
@@ -133,7 +128,7 @@ def builtin_downloads(state, checks, outcomes) -> list[Download]:  # noqa: ANN00
             (tables["officers"].dataset, published(tables["officers"].dataset, [("status_label", "证件状态（按生成日期）")]),
              officers),
             (tables["powers"].dataset, published(tables["powers"].dataset), powers),
-            # (the largest: its records are made only when its JSON is, lazy_penalties)
+            # (the largest: its records are made only where its CSV and JSON are, in their groups)
             (tables["penalties"].dataset, PENALTY_COLUMNS, pd.DataFrame({key: [] for key, _ in PENALTY_COLUMNS})),
             (tables["inspections"].dataset, inspection_columns(), checks),
             (tables["supervision"].dataset, supervision_columns(), with_rectification_label(outcomes))]
@@ -155,5 +150,5 @@ def write_templates(writer, author: str, datasets: dict | None = None) -> None: 
 
     # (the code fingerprint covers the built-in schemas; a region's are named by their columns)
     key = inputs_fingerprint("templates", version("openpyxl"), author,
-                             *((d.name, d.title, d.columns) for d in datasets.values() if not d.source.startswith("gongshi/schemas/")))
+                             *((d.name, d.title, d.columns) for d in datasets.values() if not d.builtin))
     writer.write_group("opendata:templates", key, files)

@@ -73,17 +73,14 @@ def penalties_csv(decisions: pd.DataFrame) -> bytes:
 
 
 def inspection_columns() -> list[tuple[str, str]]:
+    """Published spot-check results (natural persons' names masked, 整改要求 scrubbed)."""
     from ..feeds.datasets import INSPECTIONS
 
     return [(c.key, c.header) for c in INSPECTIONS.published_columns()]
 
 
-def inspections_csv(results: pd.DataFrame) -> bytes:
-    """Published spot-check results (natural persons' names masked, 整改要求 scrubbed)."""
-    return table_csv(results, inspection_columns())
-
-
 def supervision_columns() -> list[tuple[str, str]]:
+    """Published supervision outcomes, with the rectification status on the build day (逾期)."""
     from ..feeds.datasets import SUPERVISION
 
     return [(c.key, c.header) for c in SUPERVISION.columns] + [("rect_label", "整改状态（按生成日期）")]
@@ -93,11 +90,6 @@ def with_rectification_label(outcomes: pd.DataFrame) -> pd.DataFrame:
     from ..schedule.oversight import RECTIFICATION_LABELS
 
     return outcomes.assign(rect_label=outcomes["rect_status"].map(RECTIFICATION_LABELS))
-
-
-def supervision_csv(outcomes: pd.DataFrame) -> bytes:
-    """Published supervision outcomes, with the rectification status on the build day (逾期)."""
-    return table_csv(with_rectification_label(outcomes), supervision_columns())
 
 
 def shown_frame(dataset: Dataset, records: pd.DataFrame) -> pd.DataFrame:

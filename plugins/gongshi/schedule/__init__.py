@@ -114,16 +114,22 @@ def scheduled_states(frame: pd.DataFrame, column: str, today: dt.date) -> pd.Dat
     return frame.assign(pub_state=np.where(later, "scheduled", "public"))
 
 
-def expired_on(until: pd.Series, today: dt.date) -> np.ndarray:
-    """Past its last valid day (a blank one: 长期有效) on the build day."""
-    return ((until != "") & (until < today.isoformat())).to_numpy()
-
-
-def scheduled_changes(name: str, frame: pd.DataFrame, column: str) -> list[Change]:
-    if not column:
-        return []
-    return [Change(dt.date.fromisoformat(d), name, "", "一条记录到达公示日期，开始公示")
-            for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))]
+def schema_table_states(table, today: dt.date) -> list[Change]:  # noqa: ANN001 - Table
+    """A schema-published table on the build day: `pub_state` (scheduled until its scheduledBy
+    day, default 公示日期) and, with a validUntil, `expired` (past its last valid day; a blank one
+    is 长期有效). Returns the days either changes."""
+    dataset = table.dataset
+    column = dataset.scheduled_by or ("published_on" if "published_on" in table.frame else "")
+    table.frame = frame = scheduled_states(table.frame, column, today)
+    changes = [Change(dt.date.fromisoformat(d), dataset.name, "", "一条记录到达公示日期，开始公示")
+               for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))] if column else []
+    if dataset.valid_until:
+        until = frame[dataset.valid_until]
+        frame["expired"] = ((until != "") & (until < today.isoformat())).to_numpy()
+        live = until[(frame["pub_state"] == "public") & ~frame["expired"] & (until != "")]
+        changes += [Change(dt.date.fromisoformat(day) + ONE_DAY, dataset.name, "", f"{dataset.title}有效期届满，显示为已过期")
+                    for day in sorted(set(live.tolist()))]
+    return changes
 
 
 def schema_deadline_rules(datasets: list, configured: tuple[DeadlineRule, ...]) -> tuple[DeadlineRule, ...]:
@@ -184,16 +190,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
                               oversight_changes(inspections.frame, supervision.frame, today)]
     for table in state.public.tables.values():  # (the datasets published from their schema alone)
         if not table.dataset.publisher:
-            column = table.dataset.scheduled_by or ("published_on" if "published_on" in table.frame else "")
-            table.frame = scheduled_states(table.frame, column, today)
-            state.rebuild.changes += scheduled_changes(table.dataset.name, table.frame, column)
-            if table.dataset.valid_until:
-                table.frame["expired"] = expired_on(table.frame[table.dataset.valid_until], today)
-                live = table.frame[(table.frame["pub_state"] == "public") & ~table.frame["expired"]]
-                until = live[table.dataset.valid_until]
-                state.rebuild.changes += [
-                    Change(dt.date.fromisoformat(day) + ONE_DAY, table.dataset.name, "", f"{table.dataset.title}有效期届满，显示为已过期")
-                    for day in sorted(set(until[until != ""].tolist()))]
+            state.rebuild.changes += schema_table_states(table, today)
     frames = {name: table.frame for name, table in state.public.tables.items()}
     rules = state.settings.deadline_rules + schema_deadline_rules(
         [t.dataset for t in state.public.tables.values()], state.settings.deadline_rules)
