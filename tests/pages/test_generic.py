@@ -222,3 +222,18 @@ def test_a_measure_past_its_term_without_a_release_is_flagged(tmp_path: Path, ca
     assert [r["key"] for r in report["overdue"]] == (["江临市监强〔2026〕21号"] if flagged else [])
     warned = [m for m in caplog.messages if "coercive.csv" in m and "期限止" in m]
     assert bool(warned) is flagged
+
+
+def test_staff_search_in_a_new_process_knows_the_schema_datasets(levy_site: Path) -> None:
+    """`gongshi serve` and `gongshi search` run in processes that never built the index (a
+    background stage did): the result types come from the build's cache."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from gongshi.search import staff; cache = Path(sys.argv[1]); "
+              "staff.sync(cache); docs = staff.search(cache, '集体土地征收'); "
+              "print([(d.url, staff.result(d)['type']) for d in docs])")
+    done = subprocess.run([sys.executable, "-c", script, str(cache_of(levy_site))], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[('levies/江临征-2026-2号/', '行政征收')]"

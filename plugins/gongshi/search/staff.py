@@ -12,6 +12,7 @@ return the same records in the same order.
 from __future__ import annotations
 
 import hashlib
+import json
 import marshal
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,10 @@ from whoosh.query import And, Term
 
 from ..output import atomic_write
 from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
-from .documents import REGISTRY, DocType, SearchDoc, display_order_key
+from .documents import REGISTRY, DocType, SearchDoc, display_order_key, register_dataset
 
-DOCS_FILE = "docs.marshal"  # (marshal: loads and saves tuples of str faster than pickle)
+DOCS_FILE = "docs.marshal"
+DOCTYPES_FILE = "doctypes.json"  # (marshal: loads and saves tuples of str faster than pickle)
 WHOOSH_FOLDER = "whoosh"
 FACET_FIELDS = {"dataset": "dataset", "agency": "agency", "year": "year", "status": "status"}
 
@@ -62,6 +64,10 @@ def save_docs(cache_dir: Path, docs: list[SearchDoc]) -> None:
     # look up for every object: faster to write, for a somewhat larger file. load_docs reads
     # every version.
     atomic_write(folder / DOCS_FILE, marshal.dumps(list(map(tuple, docs)), 2))
+    # The result types of the build, in order (a region's schema-published datasets among them):
+    # a later process (gongshi search, serve) knows them from here, not from its own registry.
+    atomic_write(folder / DOCTYPES_FILE, json.dumps([d.describe() for d in REGISTRY.values()],
+                                                    ensure_ascii=False).encode("utf-8"))
 
 
 def docs_saved(cache_dir: Path) -> bool:
@@ -76,7 +82,21 @@ def load_docs(cache_dir: Path) -> list[SearchDoc]:
         rows = marshal.loads(path.read_bytes())  # our own cache file
     except (EOFError, ValueError, TypeError) as error:  # (damaged, or written by another Python)
         raise FileNotFoundError(f"{path} 无法读取（{error}）：请重新运行 gongshi build") from error
+    register_saved_doctypes(cache_dir)
     return [SearchDoc(*row) for row in rows]
+
+
+def register_saved_doctypes(cache_dir: Path) -> None:
+    """The build's schema-published result types, as its save_docs recorded them."""
+    path = search_cache(cache_dir) / DOCTYPES_FILE
+    if not path.is_file():
+        return
+    saved = json.loads(path.read_bytes())
+    for described in saved:
+        if described["name"] not in REGISTRY:
+            register_dataset(DocType(described["name"], described["label"], tuple(described["fields"]),
+                                     build=lambda public: (), title=described["title"], shown=tuple(described["shown"]),
+                                     extras=tuple(described["extras"]), schema=True))
 
 
 def doc_id(doc: SearchDoc) -> str:
@@ -97,6 +117,7 @@ class SyncReport:
 
 def sync(cache_dir: Path, docs: list[SearchDoc] | None = None) -> SyncReport:
     """Bring the whoosh index in line with the saved documents; touch only what changed."""
+    register_saved_doctypes(cache_dir)
     docs = load_docs(cache_dir) if docs is None else docs
     folder = search_cache(cache_dir) / WHOOSH_FOLDER
     if folder.is_dir() and index.exists_in(str(folder)):
@@ -127,6 +148,7 @@ def sync(cache_dir: Path, docs: list[SearchDoc] | None = None) -> SyncReport:
 
 def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -> list[SearchDoc]:
     """Every public record containing the query (each white-space part), in display order."""
+    register_saved_doctypes(cache_dir)
     parts = query_parts(query)
     terms = list(dict.fromkeys(t for p in parts for t in query_terms(p)))
     if not terms:
@@ -153,10 +175,7 @@ def readable_url(siteurl: str, path: str) -> str:
 def result(doc: SearchDoc, siteurl: str = "") -> dict[str, object]:
     """A result as the CLI and the JSON endpoint give it: `url` percent-encoded (for programs),
     `page` the readable address (for people)."""
-    doctype = REGISTRY.get(doc.dataset)
-    if doctype is None:  # a dataset published from a region's schema: its labels are in the build
-        doctype = DocType(doc.dataset, doc.dataset, tuple(f"字段{i + 1}" for i in range(len(doc.fields))),
-                          build=lambda public: (), shown=tuple(range(1, min(len(doc.fields), 4))))
+    doctype = REGISTRY[doc.dataset]  # (a schema-published one: from the build, load_docs)
     return {"dataset": doc.dataset, "type": doctype.label, "key": doc.key,
             "title": doc.fields[doctype.title], "url": f"{siteurl}/{quote(doc.url, safe='/#')}",
             "page": readable_url(siteurl, doc.url),
