@@ -237,3 +237,45 @@ def test_staff_search_in_a_new_process_knows_the_schema_datasets(levy_site: Path
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[('levies/江临征-2026-2号/', '行政征收')]"
+
+
+def test_realistic_exports_of_schema_datasets_publish_nothing_personal(tmp_path: Path) -> None:
+    """行政许可 as an .xls with a title row and a two-row header (Chinese names over 双公示 codes),
+    行政强制 as a GB18030 CSV whose free text names witnesses, an employee, a wife and numbers with
+    odd separators: every row is published, nobody is."""
+    import xlwt
+
+    from gongshi.feeds.checkdigits import uscc_check_char
+
+    feeds = write_feeds(tmp_path / "feeds")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("行政许可")
+    sheet.write(0, 0, "江临市行政许可信息公示表（2026年11月）")
+    header = [("行政许可决定文书号", "XK_WSH"), ("行政相对人名称", "XK_XDR_MC"), ("行政相对人类别", "XK_XDR_LB"),
+              ("统一社会信用代码", "XK_XDR_SHXYM"), ("许可内容", "XK_NR"), ("许可决定日期", "XK_JDRQ"), ("许可机关", "XK_XKJG")]
+    sole_trader = "92339900700123456" + uscc_check_char("92339900700123456")
+    rows = [["江临市监许〔2026〕41号", "江临市鲜果坊食品有限公司", "法人及非法人组织", fix_uscc(COMPANY_USCC), "预包装食品销售",
+             "2026-10-09", AGENCY_A],
+            ["江临市监许〔2026〕42号", "张建华", "个体工商户", sole_trader,
+             "经营者张建华（身份证 330782 19781102 3515，其妻李秀梅协助经营）", "2026-10-10", AGENCY_A]]
+    for column, (chinese, code) in enumerate(header):
+        sheet.write(1, column, chinese)
+        sheet.write(2, column, code)
+    for r, row in enumerate(rows, 3):
+        for column, value in enumerate(row):
+            sheet.write(r, column, value)
+    book.save(str(feeds / "licences.xls"))
+    (feeds / "coercive.csv").write_bytes((
+        "文书号,当事人名称,当事人类别,统一社会信用代码,强制措施类型,启动依据,标的物名称,期限起,期限止,实施机关,决定日期\r\n"
+        f"江临市监强〔2026〕31号,江临市鲜果坊食品有限公司,法人及非法人组织,{fix_uscc(COMPANY_USCC)},扣押财物,"
+        "《中华人民共和国食品安全法》第一百一十条,\"过期冷冻肉制品，现场证人刘德海（手机 139-0579-1234）及员工陈小燕在场\","
+        f"2026-11-01,2026-11-20,{AGENCY_A},2026-11-01\r\n").encode("gb18030"))
+    output = tmp_path / "output"
+    assert build_site(feeds, output, TODAY)[0] == 0
+    licence = page_text(output / "licences" / "江临市监许-2026-42号" / "index.html")
+    assert "<dd>张某某</dd>" in licence and "其妻李某某" in licence and "〔身份证号已隐去〕" in licence
+    measure = page_text(output / "coercive" / "江临市监强-2026-31号" / "index.html")
+    assert "证人刘某某（手机 〔手机号码已隐去〕）及员工陈某某" in measure
+    assert (output / "licences" / "江临市监许-2026-41号" / "index.html").exists()
+    for secret in ("张建华", "李秀梅", "刘德海", "陈小燕", "0579-1234", "19781102"):
+        assert not [name for name, data in tree(output).items() if secret.encode() in data], secret
