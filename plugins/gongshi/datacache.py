@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("gongshi")
 
 CACHE_NAME = "public-tables.pickle"
-CACHE_VERSION = 3  # 2: the gate's fingerprint is kept with its values; 3: rows read per dataset
+CACHE_VERSION = 4  # 2: the gate's fingerprint is kept with its values; 3: rows read per dataset; 4: certified
 
 
 def inputs_key(state: BuildState) -> str:
@@ -61,7 +61,7 @@ def restore(state: BuildState, key: str) -> bool:
     if set(data.get("frames", {})) != set(datasets):
         return False
     state.public = PublicTables({name: Table(datasets[name], frame) for name, frame in data["frames"].items()})
-    state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"])
+    state.gate = PrivacyGate(data["never_values"], data["org_numbers"], data["gate_names"], set(data["certified"]))
     state.gate.__dict__["fingerprint"] = data["gate_fingerprint"]  # (a cached_property: it sorts every value)
     state.log.problems.extend(data["problems"])
     state.facts["privacy"] = data["reports"]
@@ -75,6 +75,7 @@ def save(state: BuildState, key: str) -> None:
             "frames": {name: table.frame for name, table in state.public.tables.items()},
             "never_values": state.gate.never_values, "gate_fingerprint": state.gate.fingerprint,
             "org_numbers": state.gate.org_numbers, "gate_names": state.gate.names,
+            "certified": state.gate.certified,
             "problems": list(state.log.problems),
             "reports": state.facts.get("privacy", {}), "rows_read": state.facts.get("rows_read", {})}
     path = cache_path(state)

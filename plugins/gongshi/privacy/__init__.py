@@ -13,7 +13,7 @@ import io
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from ..feeds.problems import ProblemLog
 from ..feeds.schema import ColumnType, Dataset, Privacy
 from ..forked import Forked
 from .detect import KIND_LABELS, TextContext, Triggers, can_fork, find_in_texts, in_one_process, normalise_identifier
-from .gate import PrivacyGate, PrivacyLeak
+from .gate import PrivacyGate, PrivacyLeak, certifiable
 from .names import normalise_name
 from .redact import People, RecordPersons, RedactionReport, record_persons, redact_frame, scrub_text
 
@@ -314,6 +314,8 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     state.public, reports = make_public_with_report(state.raw, people, persons, beside=check_and_prepare_gate)
     state.facts["privacy"] = reports
+    certified = state.gate.certify(long_public_texts(state.public))
+    log.info("隐私闸门：%d 条较长的公开文本已逐条核验", certified)
     datasets = {name: table.dataset for name, table in state.raw.tables.items()}
     for line in masking_summary(reports, datasets):
         log.warning("%s", line)
@@ -321,6 +323,15 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     if review is not None:
         log.warning("脱敏：逐条核对清单（含被隐去的原文，仅供内部核对，切勿发布）：%s", review)
     state.raw = None  # nothing downstream may read a raw table
+
+
+def long_public_texts(public: PublicTables) -> Iterator[str]:
+    """The distinct long texts of the public tables (what the gate can read once, `certify`)."""
+    for table in public.tables.values():
+        for key in table.frame.columns:
+            column = table.frame[key]
+            if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
+                yield from (v for v in pd.unique(column.to_numpy()).tolist() if isinstance(v, str) and certifiable(v))
 
 
 def gate_names(raw: FeedTables, people: People, persons: dict[str, RecordPersons]) -> frozenset[str]:

@@ -10,22 +10,42 @@ fails the build. What counts as a hit:
 - any value of a `never` column of the feeds, also in any spelling (compared normalised);
 - the name of a natural person of the feeds (three characters or more: see
   `privacy.gate_names`).
-The detectors run only on files a cheap byte-level filter finds something in (a long digit
-run, an @, a plate's start, a cue word…); the rest are checked by their tokens, as before.
+How a file is read without running the detectors over all of its bytes (`scan_text`): no
+match of any detector, no token and no name can hold one of `< > " , NUL`, so a file is the
+pieces between those characters, and a piece that passed alone passes wherever it stands —
+except where a word outside it gives it its meaning: a cue word (电话, 账号, 微信…) before a
+short number, or a plate's province, whose sentence decides whose vehicle it is. Around each
+such word the text is read as it stands (`_context_windows`). So each process remembers the
+pieces and windows that passed, and reads only new ones; a long value that passed when the
+public tables were made (`certify`) is not read again. Where a piece does not pass alone, the
+whole file is read as before, and that reading decides.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
+import xxhash
+from ahocorasick_rs import BytesAhoCorasick
 
 from ..feeds.checkdigits import id_number_is_valid
-from .detect import KIND_LABELS, TextContext, find_in_texts, normalise_identifier
+from .detect import (
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    CONTEXT_WORDS,
+    KIND_LABELS,
+    MATCHABLE_CHARS,
+    TextContext,
+    find_in_texts,
+    normalise_identifier,
+)
 from .names import NameFinder
 
 # Full-width digits and letters are folded before matching, so ０１２ cannot slip through.
@@ -40,34 +60,71 @@ MIN_NEVER_VALUE_LENGTH = 6
 
 
 _TOKEN_RE = re.compile(r"[0-9A-Za-z]{6,}")  # runs of letters/digits; MIN_NEVER_VALUE_LENGTH
-_ALNUM = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_FULL_WIDTH_ALNUM_UTF8 = re.compile(rb"\xef\xbc[\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a]")  # ０-９ Ａ-Ｚ ａ-ｚ
 _NUMBER_LENGTHS = (11, 13, 18)  # a mobile number (with 86 in front: 13), a 居民身份证号
-_NOT_ALNUM = bytes(c if c in _ALNUM else 0x20 for c in range(256))  # every other byte -> space
-
-
-
-def _utf8_alternatives(words: str) -> bytes:
-    return b"|".join(re.escape(w.encode()) for w in words.split())
-
-
-# Whatever any detector of detect.py can match starts with or holds one of these (UTF-8): ten
-# or more digits with ASCII separators, a digit beside a non-ASCII separator, full-width or
-# Chinese digits, zero-width characters, an @ or its spellings, a letter with seven digits (a
-# passport), a plate's province and letter, a cue word that makes a short number personal.
-_PROVINCE_BYTES = _utf8_alternatives(" ".join("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"))
-_CUE_BYTES = _utf8_alternatives("电话 手机 联系 座机 号码 微信 账号 帐号 账户 卡号 开户 护照 通行证 台胞证 居留 军官证 士兵证 "
-                                "证件 不动产 房产证 身份 扣扣 住址 家住 现住 居住 户籍 暂住 患有 确诊 诊断")
-_CHINESE_DIGIT_BYTES = _utf8_alternatives("〇 零 一 二 三 四 五 六 七 八 九 幺 壹 贰 叁 肆 伍 陆 柒 捌 玖")
-_SUSPECT = re.compile(
-    rb"\d(?:[ \-./_()\\]{0,3}\d){9,}"
-    rb"|\d(?:\xe3\x80\x80|\xc2[\xa0\xb7]|\xe2\x80[\x80-\x95\xa2\xa7]|\xe3\x83\xbb|\xe2\x88\x92)"
-    rb"|\xef\xbc[\x90-\x99\xa0]|\xe2\x80[\x8b-\x8f]|\xe2\x81\xa0|\xef\xbb\xbf|\xc2\xad"
-    rb"|@| at |\(at\)|\[at\]|[A-Za-z][A-Za-z0-9]?[ \-]?\d{7}|[A-Za-z]{3}\d{6}"
-    rb"|(?:" + _PROVINCE_BYTES + rb")[ \-\xc2\xb7]{0,3}[A-Za-z]"
-    rb"|(?:" + _CUE_BYTES + rb")"
-    rb"|(?:" + _CHINESE_DIGIT_BYTES + rb"){4}")
 _COMPACT_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[\s\-./_·•・‧]{1,3}[0-9A-Za-z]+)+")
+# What normalise_identifier removes from a compact token of an NFKC text (the rest is ASCII).
+_UNSEPARATED = str.maketrans("", "", "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "-./_·•・‧")
+_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2")
+# Characters no detector's match, no token and no name can hold (see the module's docstring);
+# pages are cut at tags only (fewer, longer pieces), data files at quotes and commas too.
+_MARKUP_BREAKS = re.compile("[<>\0]")
+_DATA_BREAKS = re.compile('[<>",\0]')
+_MARKUP = (".html", ".htm", ".xml", ".svg", ".atom")
+CERTIFY_MIN = 48  # shorter values are remembered as pieces instead
+_REMEMBER_MAX = 2_000_000  # pieces a process remembers before it starts again
+_REMEMBER_LENGTH = 2_000  # (longer pieces are not kept)
+_CONTEXT_AUTOMATON: BytesAhoCorasick | None = None
+
+
+def _char_offsets(data: bytes, byte_offsets: list[int], length: int) -> list[int]:
+    """The character positions of ascending byte offsets into `data` (UTF-8 of a text of
+    `length` characters), decoding each stretch once."""
+    if len(data) == length:
+        return byte_offsets
+    offsets, byte_at, char_at = [], 0, 0
+    for offset in byte_offsets:
+        if offset < byte_at:  # (not ascending: start again from the beginning)
+            byte_at = char_at = 0
+        char_at += len(data[byte_at:offset].decode("utf-8", "surrogatepass"))
+        byte_at = offset
+        offsets.append(char_at)
+    return offsets
+
+
+def _context_windows(text: str) -> list[str]:
+    """The text around each context word, widened so as not to cut a number in two."""
+    global _CONTEXT_AUTOMATON
+    if _CONTEXT_AUTOMATON is None:
+        _CONTEXT_AUTOMATON = BytesAhoCorasick([w.encode() for w in CONTEXT_WORDS])
+    data = text.encode("utf-8", "surrogatepass")
+    found = _CONTEXT_AUTOMATON.find_matches_as_indexes(data, overlapping=True)
+    if not found:
+        return []
+    windows = []
+    length = len(text)
+    found.sort(key=lambda m: m[1])
+    starts = _char_offsets(data, [m[1] for m in found], length)
+    ends = _char_offsets(data, [m[2] for m in found], length)
+    for at, end in zip(starts, ends):
+        size = end - at
+        start = max(0, at - CONTEXT_BEFORE)
+        stop = min(length, at + size + CONTEXT_AFTER)
+        while start > 0 and text[start - 1] in MATCHABLE_CHARS:
+            start -= 1
+        while stop < length and text[stop] in MATCHABLE_CHARS:
+            stop += 1
+        windows.append(text[start:stop])
+    return windows
+
+
+def certifiable(value: str) -> bool:
+    """A value that HTML, JSON and CSV all write as it is (within quotes) and that no break
+    splits in a page, long enough to be worth remembering by its hash. (In a CSV or JSON file a
+    value holding a comma is two pieces, read as any others.)"""
+    return len(value) >= CERTIFY_MIN and not _UNCERTIFIABLE.search(value)
+
+
+_UNCERTIFIABLE = re.compile('[<>"&\'\\\x00-\x1f\x7f]')
 
 
 def personal_number_kind(token: str) -> str:
@@ -97,9 +154,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 # How much of a fixed text's ends the view keeps: more than any detector looks at around what it
 # matches (detect.py's cue window), and whole runs of letters, digits and separators beyond it.
 EDGE = 32
-_EDGE_RUN = "[0-9A-Za-z \\-./_·•・‧\u3000()（）\u200b-\u200f]*"
-_HEAD_RE = re.compile(rf"[\s\S]{{0,{EDGE}}}" + _EDGE_RUN)
-_TAIL_RE = re.compile(_EDGE_RUN + rf"[\s\S]{{0,{EDGE}}}\Z")
+_EDGE_RUN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -./_·•・‧\u3000()（）"
+                      "\u200b\u200c\u200d\u200e\u200f")
 
 
 def token_edges(text: str) -> str:
@@ -108,9 +164,13 @@ def token_edges(text: str) -> str:
     the whole text when it is short."""
     if len(text) <= 2 * EDGE:
         return text
-    head = _HEAD_RE.match(text).group()  # type: ignore[union-attr]  # (matches any text)
-    tail = _TAIL_RE.search(text, len(head)).group() if len(head) < len(text) else ""  # type: ignore[union-attr]
-    return f"{head}\0{tail}" if len(head) + len(tail) < len(text) else text
+    head_end = EDGE
+    while head_end < len(text) and text[head_end] in _EDGE_RUN:
+        head_end += 1
+    tail_start = max(head_end, len(text) - EDGE)
+    while tail_start > head_end and text[tail_start - 1] in _EDGE_RUN:
+        tail_start -= 1
+    return f"{text[:head_end]}\0{text[tail_start:]}" if head_end < tail_start else text
 
 
 def values_view(edges: Sequence[str], values: Sequence[str]) -> str:
@@ -171,12 +231,17 @@ class PrivacyGate:
     _normal_values: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _context: TextContext = field(default=TextContext(find_names=False), init=False, repr=False)
     _name_finder: NameFinder | None = field(default=None, init=False, repr=False)
+    # xxh3-128 of long public values that passed the gate when the tables were made (certify)
+    certified: set[int] = field(default_factory=set, repr=False)
+    _passed: set[str] = field(default_factory=set, init=False, repr=False)  # pieces and windows
+    _name_bytes: BytesAhoCorasick | None = field(default=None, init=False, repr=False)  # the names, over UTF-8
 
     def __post_init__(self) -> None:
         self._normal_values = frozenset(n for v in self.never_values
                                         if len(n := normalise_identifier(v)) >= MIN_NEVER_VALUE_LENGTH)
         self._context = TextContext(org_numbers=self.org_numbers, find_names=False)
         self._name_finder = NameFinder(self.names) if self.names else None
+        self._name_bytes = BytesAhoCorasick([n.encode() for n in self._name_finder.names]) if self._name_finder else None
         # (Lists of distinct values and few passes over them: there are a great many.)
         terms = [v for v in self.never_values if len(v) >= MIN_NEVER_VALUE_LENGTH]
         if _FULL_WIDTH_RE.search("\n".join(terms)):  # (one search, not one per value)
@@ -202,7 +267,7 @@ class PrivacyGate:
     def fingerprint(self) -> str:
         """Changes when what the gate looks for changes: skipped files must then be re-checked."""
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(b"gate-v2\0" + ID_NUMBER_RE.pattern.encode() + MOBILE_RE.pattern.encode() + _SUSPECT.pattern)
+        digest.update(b"gate-v3\0" + ID_NUMBER_RE.pattern.encode() + MOBILE_RE.pattern.encode())
         for values in (self.never_values, self.org_numbers, self.names):
             for value in sorted(values):
                 digest.update(value.encode() + b"\0")
@@ -210,24 +275,86 @@ class PrivacyGate:
         return digest.hexdigest()
 
     def scan_text(self, path: str, text: str) -> list[Leak]:
+        leaks = self._never_text_leaks(path, text)
+        if self._pieces_pass(text, _MARKUP_BREAKS if path.endswith(_MARKUP) or path.endswith("/") else _DATA_BREAKS):
+            return leaks
+        return leaks + self.scan_whole(path, text)
+
+    def scan_whole(self, path: str, text: str) -> list[Leak]:
+        """Every check on the text as one (what decides when a piece did not pass alone)."""
         folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
-        leaks = self._token_leaks(path, set(_TOKEN_RE.findall(folded)))
-        if self._automaton is not None:
-            leaks += [Leak(path, "不得公开的字段值", mask(term))
-                      for end, term in self._automaton.iter(folded)
-                      if _stands_alone(folded, end - len(term) + 1, end)]
-        return leaks + self._detector_leaks(path, text) + self._name_leaks(path, text)
+        return self._token_leaks(path, set(_TOKEN_RE.findall(folded))) + self._detector_leaks(path, text) \
+            + self._name_leaks(path, text)
+
+    def _never_text_leaks(self, path: str, text: str) -> list[Leak]:
+        """Never-values that are free text (an address…), which may hold a break: whole text."""
+        if self._automaton is None:
+            return []
+        folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
+        return [Leak(path, "不得公开的字段值", mask(term)) for end, term in self._automaton.iter(folded)
+                if _stands_alone(folded, end - len(term) + 1, end)]
+
+    def _pieces_pass(self, text: str, breaks: re.Pattern) -> bool:
+        """Every piece of the text between breaks, and the text around each context word,
+        passes scan_whole alone (see the module's docstring)."""
+        passed, certified = self._passed, self.certified
+        todo = [piece for piece in set(breaks.split(text)).difference(passed)
+                if not (certified and len(piece) >= CERTIFY_MIN and xxhash.xxh3_128_intdigest(piece.encode()) in certified)]
+        todo += [window for window in _context_windows(text) if window not in passed]
+        if not todo:
+            return True
+        verdicts = self.texts_pass(todo)
+        if len(passed) > _REMEMBER_MAX:
+            passed.clear()
+        passed.update(piece for piece, ok in zip(todo, verdicts) if ok and len(piece) <= _REMEMBER_LENGTH)
+        return all(verdicts)
+
+    def texts_pass(self, texts: list[str]) -> list[bool]:
+        """For each text, whether scan_whole finds nothing in it; all texts read at once (none
+        of those checks reaches across a NUL)."""
+        bad = [bool(f) for f in find_in_texts(texts, [self._context] * len(texts))]
+        joined = "\0".join(texts)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for start, _ in self._joined_hits(joined):
+            bad[bisect.bisect_right(starts, start) - 1] = True
+        return [not b for b in bad]
+
+    def _joined_hits(self, text: str) -> Iterable[tuple[int, str]]:
+        """(position, kind) of what scan_whole would report, but the detectors."""
+        folded = text.translate(_FOLD) if _FULL_WIDTH_RE.search(text) else text
+        tokens = set(_TOKEN_RE.findall(folded))
+        bad = tokens.intersection(self._tokens)
+        bad.update(t for t in tokens if len(t) in _NUMBER_LENGTHS and personal_number_kind(t))
+        for token in bad:  # (rare: find where, to blame the right text)
+            yield from ((m.start(), "token") for m in re.finditer(rf"(?<![0-9A-Za-z]){token}(?![0-9A-Za-z])", folded))
+        if self._normal_values:
+            normal = normalise_identifier_keep_spaces(text)  # (NFKC may move positions: a hit then
+            for match in _COMPACT_TOKEN.finditer(normal):    #  blames a text near it, still failing)
+                if match.group().translate(_UNSEPARATED).upper() in self._normal_values:
+                    yield min(match.start(), len(text) - 1), "never"
+        if self._name_bytes is not None:
+            data = text.encode("utf-8", "surrogatepass")
+            found = sorted(m[1] for m in self._name_bytes.find_matches_as_indexes(data))
+            for at in _char_offsets(data, found, len(text)):
+                yield at, "name"
+
+    def certify(self, values: Iterable[str]) -> int:
+        """Remember the long values among `values` that pass alone (certifiable ones): pieces
+        equal to them are not read again. Returns how many were certified."""
+        todo = [v for v in dict.fromkeys(values) if isinstance(v, str) and certifiable(v)]
+        if not todo:
+            return 0
+        hashes = [xxhash.xxh3_128_intdigest(v.encode()) for v, ok in zip(todo, self.texts_pass(todo)) if ok]
+        self.certified.update(hashes)
+        return len(hashes)
 
     def _detector_leaks(self, path: str, text: str) -> list[Leak]:
-        """The scrubber's detectors, and never-values in any spelling, where the byte-level
-        filter finds anything they could match."""
-        if not _SUSPECT.search(text.encode("utf-8", "surrogatepass")):
-            return []
+        """The scrubber's detectors, and never-values in any spelling."""
         leaks = [Leak(path, KIND_LABELS[f.kind], mask(text[f.start:f.end]))
                  for f in find_in_texts([text], [self._context])[0]]
         if self._normal_values:
             for token in _COMPACT_TOKEN.findall(normalise_identifier_keep_spaces(text)):
-                compact = normalise_identifier(token)
+                compact = token.translate(_UNSEPARATED).upper()  # (normalise_identifier, the text being NFKC)
                 if compact in self._normal_values:
                     leaks.append(Leak(path, "不得公开的字段值", mask(compact)))
         return leaks
@@ -239,18 +366,8 @@ class PrivacyGate:
                 for _, _, name in self._name_finder.occurrences(text)]
 
     def scan_bytes(self, path: str, data: bytes) -> list[Leak]:
-        if path.endswith((".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2")):
+        if path.endswith(_IMAGES):
             return []
-        if _SUSPECT.search(data) or self._name_finder is not None:
-            return self.scan_text(path, data.decode("utf-8", errors="replace"))
-        if self._automaton is None and not _FULL_WIDTH_ALNUM_UTF8.search(data):
-            # The common case (no full-width forms, no free-text never-values): the distinct
-            # tokens straight from the bytes, looked up as bytes; only the few that could be a
-            # leak are decoded. Faster than a regex over the decoded text.
-            tokens = set(data.translate(_NOT_ALNUM).split())
-            suspects = tokens.intersection(self._token_bytes)
-            suspects.update(t for t in tokens if len(t) in _NUMBER_LENGTHS)
-            return self._token_leaks(path, {t.decode("ascii") for t in suspects}) if suspects else []
         return self.scan_text(path, data.decode("utf-8", errors="replace"))
 
     def _token_leaks(self, path: str, tokens: set[str]) -> list[Leak]:
