@@ -328,10 +328,11 @@ class PrivacyGate:
         for token in bad:  # (rare: find where, to blame the right text)
             yield from ((m.start(), "token") for m in re.finditer(rf"(?<![0-9A-Za-z]){token}(?![0-9A-Za-z])", folded))
         if self._normal_values:
-            normal = normalise_identifier_keep_spaces(text)  # (NFKC may move positions: a hit then
-            for match in _COMPACT_TOKEN.finditer(normal):    #  blames a text near it, still failing)
-                if match.group().translate(_UNSEPARATED).upper() in self._normal_values:
-                    yield min(match.start(), len(text) - 1), "never"
+            normal = normalise_identifier_keep_spaces(text)
+            for token in set(_COMPACT_TOKEN.findall(normal)):
+                if token.translate(_UNSEPARATED).upper() in self._normal_values:
+                    # (NFKC may move positions: a hit then blames a text near it, still failing)
+                    yield min(normal.find(token), len(text) - 1), "never"
         if self._name_bytes is not None:
             data = text.encode("utf-8", "surrogatepass")
             found = sorted(m[1] for m in self._name_bytes.find_matches_as_indexes(data))
