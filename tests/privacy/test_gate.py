@@ -124,9 +124,10 @@ def test_what_a_page_means_across_its_markup_is_caught(text: str) -> None:
     assert _GATE.scan_text("p/index.html", text)
 
 
-def test_only_long_values_that_pass_alone_are_certified() -> None:
+def test_only_values_that_pass_alone_are_certified() -> None:
     gate = PrivacyGate.from_values([], names=["欧阳娜娜"])
-    long_tail = "，当事人对违法事实无异议，本局依法作出行政处罚决定，并告知其享有的陈述申辩权利。"
-    assert gate.certify(["本局执法人员现场检查" + long_tail]) == 1
-    assert gate.certify(["联系电话13912345678" + long_tail, "证人欧阳娜娜" + long_tail, "短文本"]) == 0
-    assert gate.certify(['含有"引号"的文本' + long_tail]) == 0  # (written differently in HTML and JSON)
+    tail = "，当事人对违法事实无异议。"
+    assert gate.certify(["本局执法人员现场检查" + tail, "罚款"]) == 2
+    assert gate.certify(["联系电话13912345678" + tail, "证人欧阳娜娜" + tail, "手机13912345678", ""]) == 0
+    assert gate.certify(['含有"引号"的文本' + tail, "A&B", "<b>"]) == 0  # (written differently in HTML and JSON)
+    assert gate.scan_text("p.html", "<p>证人欧阳娜娜" + tail + "</p>")  # (and what failed is still read)

@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..gcpause import frozen_for_workers, paused_gc
-from ..output import Entry, OutputWriter, gated_write
+from ..output import Entry, OutputWriter, content_hash, write_if_changed
 from ..privacy.gate import PrivacyGate
 from ..settings import GongshiSettings
 from .qr import qr_svg, qr_svgs
@@ -314,10 +314,13 @@ def _process(batch: _Batch, jobs: Sequence[PageJob]) -> list[tuple[str, str, str
             pages = [(batch.env.get_template(template).render(context).encode("utf-8"), None) for context in contexts]
         else:
             pages = renderer.render_for_gate(contexts, [flat for *_, flat in stale])
-        for (index, job, fingerprint, previous, _), (page, view) in zip(stale, pages):
-            digest, outcome = gated_write(batch.gate, batch.output_dir, job.relpath, page, previous,
-                                          batch.fresh_output, view)
-            results[index] = (job.relpath, digest, fingerprint, outcome)
+        # The run's pages pass the gate together (what none of them has shown before is read in
+        # one go), then are written: a leak in any of them stops the run before its first write.
+        batch.gate.check_many([(job.relpath, page, view) for (_, job, *_), (page, view) in zip(stale, pages)])
+        for (index, job, fingerprint, previous, _), (page, _) in zip(stale, pages):
+            digest = content_hash(page)
+            written = write_if_changed(batch.output_dir, job.relpath, page, digest, previous, batch.fresh_output)
+            results[index] = (job.relpath, digest, fingerprint, "written" if written else "unchanged")
     return results  # type: ignore[return-value]  # every None was filled
 
 
