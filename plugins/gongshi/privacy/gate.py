@@ -28,6 +28,7 @@ import functools
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -41,8 +42,11 @@ from .detect import (
     CONTEXT_WORDS,
     KIND_LABELS,
     MATCHABLE_CHARS,
+    PARALLEL_TEXTS,
     TextContext,
+    can_fork,
     find_in_texts,
+    in_one_process,
     normalise_identifier,
 )
 from .names import NameFinder
@@ -212,10 +216,29 @@ class PrivacyLeak(Exception):
 
 
 def normalise_identifier_keep_spaces(text: str) -> str:
-    """NFKC without zero-width characters: the text in which compact tokens are looked for."""
-    import unicodedata
+    """NFKC without zero-width characters: the text in which compact tokens are looked for.
+    Only the characters that NFKC turns into something a token holds are changed (NFKC of a
+    whole Chinese text costs: every full-width comma changes); a combining mark, which NFKC
+    may join to the letter before it, or a character beyond the BMP (𝟗…) sends the text
+    through NFKC whole."""
+    if _WHOLE_NFKC.search(text):
+        return _ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text))
+    return _TOKEN_FOLDABLE.sub(_fold_for_tokens, text) if _TOKEN_FOLDABLE.search(text) else text
 
-    return re.sub("[\u200b-\u200f\u2060\ufeff\u00ad]", "", unicodedata.normalize("NFKC", text))
+
+def _fold_for_tokens(match: re.Match) -> str:
+    char = match.group()
+    return "" if _ZERO_WIDTH_RE.match(char) else unicodedata.normalize("NFKC", char)
+
+
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_TOKEN_CHAR = re.compile(r"[0-9A-Za-z\s\-./_·•・‧]")
+# (Classes of BMP characters only: the regex engine tests those by a bitmap, fast.)
+_TOKEN_FOLDABLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad" + "".join(
+    re.escape(c) for c in map(chr, range(0x10000))
+    if (normal := unicodedata.normalize("NFKC", c)) != c and _TOKEN_CHAR.search(normal)) + "]")
+_WHOLE_NFKC = re.compile("[\U00010000-\U0010ffff" + "".join(
+    re.escape(c) for c in map(chr, range(0x10000)) if unicodedata.combining(c)) + "]")
 
 
 def mask(value: str) -> str:
@@ -360,13 +383,29 @@ class PrivacyGate:
             for at in _char_offsets(data, found, len(text)):
                 yield at, "name"
 
+    def _texts_pass_shared(self, texts: list[str]) -> list[bool]:
+        """texts_pass, the second half in a forked copy where there is a second core."""
+        if len(texts) < PARALLEL_TEXTS or not can_fork():
+            return self.texts_pass(texts)
+        from ..forked import Forked
+
+        half = len(texts) // 2
+        with in_one_process():  # (find_in_texts would share each half again)
+            child = Forked.start("gate", self.texts_pass, texts[half:])
+            try:
+                first = self.texts_pass(texts[:half])
+            except BaseException:
+                child.stop()
+                raise
+        return first + child.result()
+
     def certify(self, values: Iterable[str]) -> int:
         """Remember the values among `values` that pass alone (certifiable ones): pieces equal
         to them are not read again, in this process or the ones it forks. Returns how many."""
         todo = [v for v in dict.fromkeys(values) if isinstance(v, str) and certifiable(v) and v not in self.certified]
         if not todo:
             return 0
-        passing = [v for v, ok in zip(todo, self.texts_pass(todo)) if ok]
+        passing = [v for v, ok in zip(todo, self._texts_pass_shared(todo)) if ok]
         self.certified.update(passing)
         return len(passing)
 
