@@ -15,10 +15,10 @@ match of any detector, no token and no name can hold one of `< > " , NUL`, so a 
 pieces between those characters, and a piece that passed alone passes wherever it stands —
 except where a word outside it gives it its meaning: a cue word (电话, 账号, 微信…) before a
 short number, or a plate's province, whose sentence decides whose vehicle it is. Around each
-such word the text is read as it stands (`_context_windows`). So each process remembers the
-pieces and windows that passed, and reads only new ones; a long value that passed when the
-public tables were made (`certify`) is not read again. Where a piece does not pass alone, the
-whole file is read as before, and that reading decides.
+such word with a break near it, the text is read as it stands (`_context_windows`). Each
+process remembers the pieces and windows that passed and reads only new ones; a value that
+passed when the public tables were made (`certify`) is not read again. Where a piece does not
+pass alone, the whole file is read as before, and that reading decides.
 """
 
 from __future__ import annotations
@@ -100,8 +100,10 @@ def _char_offsets(data: bytes, byte_offsets: list[int], length: int) -> list[int
     return offsets
 
 
-def _context_windows(text: str) -> list[str]:
-    """The text around each context word, widened so as not to cut a number in two."""
+def _context_windows(text: str, breaks: str) -> list[str]:
+    """The text around each context word, widened so as not to cut a number in two; but not
+    where that lies inside one piece (no break in it): the piece is read alone anyway, with
+    at least as much of the word's context, or has been."""
     global _CONTEXT_AUTOMATON
     if _CONTEXT_AUTOMATON is None:
         _CONTEXT_AUTOMATON = BytesAhoCorasick([w.encode() for w in CONTEXT_WORDS], implementation=Implementation.DFA)
@@ -123,7 +125,9 @@ def _context_windows(text: str) -> list[str]:
             start -= 1
         while stop < length and text[stop] in MATCHABLE_CHARS:
             stop += 1
-        windows.append(text[start:stop])
+        window = text[start:stop]
+        if any(char in window for char in breaks):
+            windows.append(window)
     return windows
 
 
@@ -350,7 +354,7 @@ class PrivacyGate:
         unread = set(pieces(text, breaks)).difference(self._passed)
         if self.certified:
             unread.difference_update(self.certified)
-        return [*unread, *(window for window in _context_windows(text) if window not in self._passed)]
+        return [*unread, *(window for window in _context_windows(text, breaks) if window not in self._passed)]
         return unread
 
     def texts_pass(self, texts: list[str]) -> list[bool]:

@@ -9,12 +9,14 @@ FORMAT.md); whoosh is `staff.py`; the analyzer all three share is `analyzer.py`.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import time
+from collections.abc import Iterable
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
 from ..gcpause import frozen_for_workers, paused_gc
-from ..output import Entry, gated_write
+from ..output import Entry, content_hash, write_if_changed
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset, register_schema_doctypes
 from .index import IndexFormat, TermShards, build_postings, document_files, index_files, meta_file
@@ -104,8 +106,7 @@ def _ranges(count: int, parts: int) -> list[range]:
 
 def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
     """Stored-document files ("d") or term shards ("t") numbered in the range, gated and written."""
-    assert _target is not None and _index is not None  # in a forked worker
-    gate, output_dir, previous, fresh_output = _target
+    assert _index is not None  # in a forked worker
     docs, fmt, plan = _index
     kind, numbers = part
     if kind == "d":
@@ -113,9 +114,7 @@ def _write_part(part: tuple[str, range]) -> list[tuple[str, str, str]]:
     else:
         assert plan is not None
         files = plan.files(numbers)
-    return [(relpath, *gated_write(gate, output_dir, relpath, data, previous.get(relpath), fresh_output,
-                                   gate_view(relpath, data)))
-            for relpath, data in files]
+    return _gate_and_write(files)
 
 
 def gate_view(relpath: str, data: bytes) -> bytes | None:
@@ -156,11 +155,20 @@ def write_files(writer, files: list[tuple[str, bytes]], workers: int) -> None:  
 
 
 def _write_range(window: range) -> list[tuple[str, str, str]]:
+    return _gate_and_write(_pending[window.start:window.stop])
+
+
+def _gate_and_write(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, str, str]]:
+    """(path, hash, outcome) of each file, gated in chunks (the gate reads what is new in many
+    files at once; a leak stops the chunk before any of it is written), then written."""
     assert _target is not None  # in a forked worker
     gate, output_dir, previous, fresh_output = _target
     out = []
-    for relpath, data in _pending[window.start:window.stop]:
-        digest, outcome = gated_write(gate, output_dir, relpath, data, previous.get(relpath), fresh_output,
-                                      gate_view(relpath, data))
-        out.append((relpath, digest, outcome))
+    files = iter(files)
+    while chunk := list(itertools.islice(files, 500)):
+        gate.check_many([(relpath, data, gate_view(relpath, data)) for relpath, data in chunk])
+        for relpath, data in chunk:
+            digest = content_hash(data)
+            written = write_if_changed(output_dir, relpath, data, digest, previous.get(relpath), fresh_output)
+            out.append((relpath, digest, "written" if written else "unchanged"))
     return out
