@@ -525,6 +525,10 @@ _ODD_SPOT = re.compile(f"[{_HAN}][ \t\n\u00a0·•・‧･∙⋅](?=[{_HAN} \t\
 # surroundings as they stand, and everything else piece by piece.
 CONTEXT_WORDS = tuple(dict.fromkeys(_TRIGGER_WORDS["numcue"] + _TRIGGER_WORDS["wechat"] + _TRIGGER_WORDS["plate"]))
 CONTEXT_BEFORE, CONTEXT_AFTER = 100, 64  # (more than the 90 before and the 54 after that they read)
+# How far such a word can make something personal that it is not part of: a number that starts
+# up to _CUE_WINDOW (14) characters after a cue, one that ends up to 7 before 账户/卡号, a person
+# word up to 14 before a plate. (What lies further only keeps things public.)
+CONTEXT_REACH = 16
 # What a number, an identifier, a plate or an e-mail address can be made of (a window widened
 # over these never cuts one in two).
 MATCHABLE_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()（）%+@_-"

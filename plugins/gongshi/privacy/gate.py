@@ -15,7 +15,7 @@ match of any detector, no token and no name can hold one of `< > " , NUL`, so a 
 pieces between those characters, and a piece that passed alone passes wherever it stands —
 except where a word outside it gives it its meaning: a cue word (电话, 账号, 微信…) before a
 short number, or a plate's province, whose sentence decides whose vehicle it is. Around each
-such word with a break near it, the text is read as it stands (`_context_windows`). Each
+such word with a break within its reach, the text is read as it stands (`_context_windows`). Each
 process remembers the pieces and windows that passed and reads only new ones; a value that
 passed when the public tables were made (`certify`) is not read again. Where a piece does not
 pass alone, the whole file is read as before, and that reading decides.
@@ -39,6 +39,7 @@ from ..feeds.checkdigits import id_number_is_valid
 from .detect import (
     CONTEXT_AFTER,
     CONTEXT_BEFORE,
+    CONTEXT_REACH,
     CONTEXT_WORDS,
     KIND_LABELS,
     MATCHABLE_CHARS,
@@ -101,9 +102,9 @@ def _char_offsets(data: bytes, byte_offsets: list[int], length: int) -> list[int
 
 
 def _context_windows(text: str, breaks: str) -> list[str]:
-    """The text around each context word, widened so as not to cut a number in two; but not
-    where that lies inside one piece (no break in it): the piece is read alone anyway, with
-    at least as much of the word's context, or has been."""
+    """The text around each context word, widened so as not to cut a number in two; but only
+    for a word with a break within its reach (CONTEXT_REACH): otherwise whatever it makes
+    personal lies in its own piece, which is read alone anyway (or has been) with the word in it."""
     global _CONTEXT_AUTOMATON
     if _CONTEXT_AUTOMATON is None:
         _CONTEXT_AUTOMATON = BytesAhoCorasick([w.encode() for w in CONTEXT_WORDS], implementation=Implementation.DFA)
@@ -119,15 +120,16 @@ def _context_windows(text: str, breaks: str) -> list[str]:
     ends = _char_offsets(data, [m[2] for m in found], length)
     for at, end in zip(starts, ends):
         size = end - at
+        reach = text[max(0, at - CONTEXT_REACH):at + size + CONTEXT_REACH]
+        if not any(char in reach for char in breaks):
+            continue
         start = max(0, at - CONTEXT_BEFORE)
         stop = min(length, at + size + CONTEXT_AFTER)
         while start > 0 and text[start - 1] in MATCHABLE_CHARS:
             start -= 1
         while stop < length and text[stop] in MATCHABLE_CHARS:
             stop += 1
-        window = text[start:stop]
-        if any(char in window for char in breaks):
-            windows.append(window)
+        windows.append(text[start:stop])
     return windows
 
 
