@@ -132,3 +132,21 @@ def test_only_values_that_pass_alone_are_certified() -> None:
     assert gate.certify(["联系电话13912345678" + tail, "证人欧阳娜娜" + tail, "手机13912345678", ""]) == 0
     assert gate.certify(['含有"引号"的文本' + tail, "A&B", "<b>"]) == 0  # (written differently in HTML and JSON)
     assert gate.scan_text("p.html", "<p>证人欧阳娜娜" + tail + "</p>")  # (and what failed is still read)
+
+
+def test_the_gate_stops_a_build_whose_scrubber_missed_a_number(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    # The last line of defence: with the scrubber blinded, the phone in 违法事实 reaches every file
+    # that shows the decision; the gate must refuse it there although it read every other value
+    # of the tables once (certify) and remembers the pieces of earlier pages.
+    from gongshi.privacy import redact
+    from tests.feedkit import penalties, write_feeds
+    from tests.sitekit import build_site
+
+    rows = penalties()
+    rows[0]["违法事实"] = "经查，当事人员工在店内销售过期食品，联系电话13712349876，现场查获十二件。"
+    feeds = write_feeds(tmp_path / "feeds", penalty_rows=rows)
+    monkeypatch.setattr(redact, "find_in_texts", lambda texts, contexts: [[] for _ in texts])
+    code, _ = build_site(feeds, tmp_path / "output", "2026-11-23")
+    assert code == 1
+    leaked = [p for p in (tmp_path / "output").rglob("*") if p.is_file() and b"13712349876" in p.read_bytes()]
+    assert leaked == []
