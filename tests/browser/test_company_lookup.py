@@ -78,3 +78,16 @@ def test_decision_page_shows_remedy_dates(page, site, decisions) -> None:  # noq
     page.goto(site.url("/" + urls.decision(served["decision_no"])))
     text = page.locator("#remedies ~ ul, section:has(#remedies)").first.inner_text()
     assert served["review_by"] in text and served["litigation_by"] in text
+
+
+def test_a_passed_remedy_date_reads_as_passed(page, site, decisions) -> None:  # noqa: ANN001
+    # A business reading its decision after the 60 days for 行政复议 must not think it still open.
+    passed = decisions[(decisions["pub_state"] == "public") & (decisions["review_passed"] == "已届满")]
+    open_ = decisions[(decisions["pub_state"] == "public") & (decisions["review_by"] > site.today)]
+    assert len(passed) and len(open_)  # (the sample holds both)
+    from gongshi.pages import urls
+
+    for row, expected in ((passed.iloc[0], True), (open_.iloc[0], False)):
+        page.goto(site.url("/" + urls.decision(row["decision_no"])))
+        review = page.locator("section:has(#remedies) li").first.inner_text()
+        assert row["review_by"] in review and ("已届满" in review) is expected

@@ -39,6 +39,29 @@ def test_public_decision_page_has_fields_amounts_remedies_and_window(site: Path)
     assert "2027-10-19" in html  # general penalty: shown for one year from the decision, inclusive
 
 
+@pytest.mark.parametrize(("today", "review_passed", "litigation_passed"), [
+    ("2026-12-21", False, False),  # the last day of 行政复议 itself: still open
+    ("2026-12-22", True, False),
+    ("2027-04-22", True, True),
+])
+def test_a_remedy_whose_last_day_has_passed_reads_as_passed(tmp_path: Path, today: str, review_passed: bool,
+                                                            litigation_passed: bool) -> None:
+    # RULES.md: remedy last days that have passed are shown as passed (已届满), on the decision
+    # page and the company page, from the day after; that day is a rebuild reason.
+    rows = [penalties()[0]]  # (decided 2026-10-20: public until 2027-10-19, every day tried)
+    output = tmp_path / "output"
+    assert build_site(write_feeds(tmp_path / "feeds", penalty_rows=rows), output, today)[0] == 0
+    page = (output / SLUG.format(101)).read_text("utf-8")
+    review = page[page.index("<strong>行政复议</strong>"):page.index("<strong>行政诉讼</strong>")]
+    litigation = page[page.index("<strong>行政诉讼</strong>"):page.index("</ul>", page.index("<strong>行政诉讼</strong>"))]
+    assert ("已届满" in review, "已届满" in litigation) == (review_passed, litigation_passed)
+    company = (output / f"companies/{fix_uscc(COMPANY_USCC)}/index.html").read_text("utf-8")
+    assert ("2026-12-21，已届满" in company, "2027-04-21，已届满" in company) == (review_passed, litigation_passed)
+    reasons = json.loads((output / "rebuild.json").read_text("utf-8"))["reasons"]
+    remedy_days = [r["when"][:10] for r in reasons if "期限届满，页面标为已届满" in r["what"]]
+    assert ("2026-12-22" in remedy_days) is (today <= "2026-12-21")
+
+
 def test_scheduled_decision_exists_nowhere(site: Path) -> None:
     assert not (site / SLUG.format(102)).exists()
     assert "〔2026〕102号" not in everything(site)

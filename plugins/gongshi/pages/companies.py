@@ -85,6 +85,7 @@ def decision_card(row: dict[str, Any]) -> dict[str, Any]:
             "violation": row["violation_type"], "kinds": "、".join(row["penalty_kinds"].split(";")),
             "fine": yuan(row["fine"]), "legal_basis": row["legal_basis"], "authority": row["authority"],
             "decided_on": row["decided_on"], "review_by": row["review_by"], "litigation_by": row["litigation_by"],
+            "review_passed": row["review_passed"], "litigation_passed": row["litigation_passed"],
             "last_day": row["last_day"]}
 
 

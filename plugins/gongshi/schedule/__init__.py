@@ -103,6 +103,11 @@ def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
     day_after = {d: dt.date.fromisoformat(d) + ONE_DAY for d in set(last_days)}  # (decisions share few days)
     changes += [Change(day_after[d], "penalties", k, "公示期满或信用修复，停止公示")
                 for k, d, s in zip(frame["decision_no"].tolist(), last_days, states) if s == "public"]
+    # The day after a remedy's last day its page says 已届满 (one change per day, not per decision).
+    public = frame[frame["pub_state"] == "public"]
+    remedy_days = set(public["review_by"].tolist()) | set(public["litigation_by"].tolist())
+    changes += [Change(dt.date.fromisoformat(d) + ONE_DAY, "penalties", "", "行政复议或行政诉讼期限届满，页面标为已届满")
+                for d in sorted(remedy_days) if d and d >= today.isoformat()]
     return changes
 
 

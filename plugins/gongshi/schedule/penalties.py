@@ -121,7 +121,8 @@ def remedy_deadlines(served_on: str, calendar: WorkCalendar, rules: PenaltyRules
 
 def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
                    rules: PenaltyRules) -> pd.DataFrame:
-    """Columns added: severity, major, last_day, pub_state, review_by, litigation_by.
+    """Columns added: severity, major, last_day, pub_state, review_by, litigation_by, and
+    review_passed / litigation_passed ("已届满" once that last day is before the build day).
 
     Each rule is worked out once per distinct combination of the columns it reads, then spread
     over the rows: 200,000 decisions share a few kinds, amounts and days."""
@@ -144,6 +145,11 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     out["pub_state"] = publication_states(frame, last_days, today).tolist()
     out["review_by"] = [review for review, _ in remedies.tolist()]
     out["litigation_by"] = [litigation for _, litigation in remedies.tolist()]
+    # RULES.md: a remedy's last day that has passed is shown as passed, not as if still open.
+    today_iso = today.isoformat()
+    for column, last in (("review_passed", "review_by"), ("litigation_passed", "litigation_by")):
+        days = out[last].to_numpy(dtype=object)
+        out[column] = np.where((days != "") & (days < today_iso), "已届满", "")
     return out
 
 
