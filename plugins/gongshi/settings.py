@@ -33,6 +33,13 @@ DECLARED: dict[str, tuple[object, str, str]] = {
     "GONGSHI_PAGE_SIZE": (50, "count", "rows per page in paginated listings"),
     "GONGSHI_WORKERS": (None, "count", "processes rendering record pages; default: CPU count"),
     "GONGSHI_OPERATOR": ("江临市司法局", "text", "who runs the portal, named in the footer"),
+    "GONGSHI_COMPLAINT_LINE": ("12345政务服务便民热线", "text", "the portal's 监督投诉 channel, offered wherever an "
+                                                          "answer is bad (an officer not 有效, a lookup miss) and "
+                                                          "on /contact/; each agency's own line comes from its feed"),
+    "GONGSHI_CORRECTION": ("认为本平台公示的与自身相关的信息不准确的，可以向作出该信息的机关提出更正申请并提供相关证据"
+                           "（《中华人民共和国政府信息公开条例》第四十一条），该机关应当依法处理并告知申请人；"
+                           "对行政处罚决定本身不服的，应当依法申请行政复议或者提起行政诉讼。",
+                           "text", "how a business asks for a record about it to be corrected (申请更正/异议), on /contact/"),
     "GONGSHI_DEADLINES": (None, "deadlines", "deadline rules replacing schedule.deadlines.DEFAULT_RULES: a list "
                                              "of dicts (dataset, event_column, working_days, label, key_column, "
                                              "agency_column, only_if)"),
@@ -154,6 +161,8 @@ class GongshiSettings:
     page_size: int
     workers: int
     operator: str
+    complaint_line: str = DECLARED["GONGSHI_COMPLAINT_LINE"][0]  # type: ignore[assignment]
+    correction: str = DECLARED["GONGSHI_CORRECTION"][0]  # type: ignore[assignment]
     penalty_rules: PenaltyRules = PenaltyRules()
     deadline_rules: tuple[DeadlineRule, ...] = DEFAULT_RULES
     shrink_share: float = 0.5
@@ -202,6 +211,8 @@ class GongshiSettings:
             page_size=int(get("GONGSHI_PAGE_SIZE")),  # type: ignore[arg-type]
             workers=int(workers),
             operator=str(get("GONGSHI_OPERATOR")),
+            complaint_line=str(get("GONGSHI_COMPLAINT_LINE")),
+            correction=str(get("GONGSHI_CORRECTION")),
             penalty_rules=PenaltyRules(**dict(get("GONGSHI_PENALTY_RULES"))),  # type: ignore[call-overload]
             deadline_rules=deadline_rules,
             shrink_share=float(get("GONGSHI_SHRINK_SHARE")),  # type: ignore[arg-type]

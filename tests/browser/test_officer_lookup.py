@@ -234,6 +234,9 @@ def test_recheck_warning_shows_when_the_visitor_date_is_past_the_expiry(site, of
     expect(credential).not_to_contain_text("证件有效")
     # without the script the page says what was true on the build day
     expect(credential).to_have_attribute("data-status", "valid")
+    # and the visitor is told whom to report someone enforcing with it to
+    expect(page.locator("#credential-next")).to_be_visible()
+    expect(page.locator("#credential-next")).to_contain_text("投诉举报")
 
 
 def test_recheck_warning_stays_hidden_on_the_build_day(site, officers, page):
@@ -243,6 +246,7 @@ def test_recheck_warning_stays_hidden_on_the_build_day(site, officers, page):
     expect_credential(page, "valid")
     expect(page.locator("#credential-recheck")).to_be_hidden()
     expect(page.locator("#credential")).not_to_have_attribute("data-status-client", "expired")
+    expect(page.locator("#credential-next")).to_be_hidden()
 
 
 @pytest.mark.parametrize(("when", "shown"), [

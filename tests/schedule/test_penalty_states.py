@@ -104,3 +104,14 @@ def test_rules_worked_out_once_per_combination_equal_the_rules_row_by_row() -> N
             == (level, is_major(kinds, fine, row["penalty_content"], rules), last.isoformat(), state,
                 remedy_deadlines(row["served_on"], calendar, rules))
     assert len(rows) > 1000 and out["major"].dtype == bool
+
+
+def test_credit_repair_may_be_requested_after_the_shortest_publication() -> None:
+    from gongshi.schedule.penalties import PenaltyRules, repair_from
+
+    rules = PenaltyRules()
+    assert repair_from("2026-10-20", "general", rules) == "2027-01-20"
+    assert repair_from("2026-08-31", "general", rules) == "2026-11-30"  # (no 31 November)
+    assert repair_from("2026-10-20", "serious", rules) == "2027-10-20"
+    assert repair_from("2026-10-20", "minor", rules) == ""  # it leaves publication after 3 months anyway
+    assert repair_from("2026-10-20", "serious", PenaltyRules(repair_serious_months=6)) == "2027-04-20"

@@ -60,7 +60,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     others = [{"title": t.dataset.title, "url": generic.urls.record_listing(t.dataset.url_folder), "count": len(p),
                "description": t.dataset.description} for t, p in schema_published.values()]
     jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today, others),
-                  site.not_found_job(), site.data_dictionary_job(datasets)]
+                  site.not_found_job(), site.data_dictionary_job(datasets), site.contact_job(agencies, settings.correction)]
     disclosures = site.agency_disclosures(in_public, checks, supervision.ordered_public(outcomes),
                                           [(t.dataset, p) for t, p in schema_published.values()])
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size, disclosures)

@@ -73,7 +73,7 @@ def decision_fields(row: dict[str, Any]) -> dict[str, str]:
 # What penalty.html reads of the record besides `fields` (a context holds only what its page
 # shows: every value is walked, fingerprinted and substituted once per decision).
 PAGE_KEYS = ("decision_no", "party_name", "authority", "last_day", "credit_repaired_on", "major",
-             "legal_application_note", "served_on", "review_by", "litigation_by", "review_passed", "litigation_passed")
+             "legal_application_note", "served_on", "review_by", "litigation_by", "review_passed", "litigation_passed", "repair_from")
 LISTING_COLUMNS = ["decision_no", "party_name", "violation_type", "penalty_kinds", "authority", "decided_on",
                    "fine", "party_uscc"]  # what listing_row reads
 COMPANY_COLUMNS = LISTING_COLUMNS + ["last_day", "review_by", "litigation_by", "review_passed", "litigation_passed",

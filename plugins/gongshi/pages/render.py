@@ -91,7 +91,7 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
         datasets = DATASETS
     return {
         "site": {"name": settings.sitename, "root": settings.site_root,
-                 "url": settings.siteurl, "operator": settings.operator},
+                 "url": settings.siteurl, "operator": settings.operator, "complaint_line": settings.complaint_line},
         # Labels of each dataset's columns, for templates that show a record's fields: a page
         # context then holds the values only (a label is the same on every page).
         "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in datasets.items()},

@@ -117,6 +117,16 @@ def agency_jobs(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataF
         })
 
 
+def contact_job(agencies: pd.DataFrame, correction: str) -> PageJob:
+    """/contact/ (监督投诉与纠错): the portal's complaint line, each agency's contact and
+    complaint lines, how to ask for a correction, how 信用修复 is requested."""
+    rows = [{"name": a["name"], "url": urls.agency(a["uscc"]), "phone": a["phone"],
+             "complaint_phone": a["complaint_phone"] or a["phone"], "address": a["address"]}
+            for a in agencies.sort_values("name").to_dict("records")]
+    return PageJob(urls.file_of("contact/"), "contact.html", {"section": "contact", "agencies": rows,
+                                                              "correction": correction})
+
+
 def _officer_row(officer: dict[str, Any]) -> dict[str, Any]:
     state = officer["state"]
     return {"name": officer["name"], "certificate_no": officer["certificate_no"],
@@ -147,7 +157,9 @@ def officer_page(officer: dict[str, Any], agency_by_uscc: dict[str, dict[str, st
         "section": "officers",
         "officer": officer,
         "page_path": url,
-        "agency": {"name": agency["name"], "url": urls.agency(officer["agency_uscc"])},
+        "agency": {"name": agency["name"], "url": urls.agency(officer["agency_uscc"]),
+                   # (where to report someone enforcing with a card that is not 有效)
+                   "complaint_phone": agency["complaint_phone"] or agency["phone"]},
         "status": {"code": state, "data": DATA_STATUS[state], "label": OFFICER_STATUS_LABELS[state]},
         "updated_on": officer_updated_on(officer, agency["updated_on"], today),
     })
@@ -155,7 +167,7 @@ def officer_page(officer: dict[str, Any], agency_by_uscc: dict[str, dict[str, st
 
 def officer_pages(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date) -> LazyJobs:
     """One page per officer, made on demand by whichever process renders it."""
-    agency_by_uscc = agencies.set_index("uscc")[["name", "updated_on"]].to_dict("index")
+    agency_by_uscc = agencies.set_index("uscc")[["name", "updated_on", "phone", "complaint_phone"]].to_dict("index")
     columns = [c.key for c in OFFICERS.columns if c.privacy is Privacy.PUBLIC] + ["state", "agency_uscc"]
     return LazyJobs(records(officers, columns), functools.partial(officer_page, agency_by_uscc=agency_by_uscc,
                                                                   today=today))

@@ -32,6 +32,10 @@ class PenaltyRules:
     minor_fine_person: float = 0.02
     major_fine: float = 50.0  # 万元: above it a penalty is 重大 and serious
     major_suspension_months: int = 3
+    # 信用修复管理办法 (2025): a decision may be repaired once it has been public this long from
+    # its decision date (a minor one simply leaves publication when its window ends).
+    repair_general_months: int = 3
+    repair_serious_months: int = 12
     review_days: int = 60  # 行政复议法 第20条
     litigation_months: int = 6  # 行政诉讼法 第46条
     # The kinds that make a penalty serious (published serious_months), and those that alone
@@ -122,7 +126,8 @@ def remedy_deadlines(served_on: str, calendar: WorkCalendar, rules: PenaltyRules
 def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
                    rules: PenaltyRules) -> pd.DataFrame:
     """Columns added: severity, major, last_day, pub_state, review_by, litigation_by, and
-    review_passed / litigation_passed ("已届满" once that last day is before the build day).
+    review_passed / litigation_passed ("已届满" once that last day is before the build day), and
+    repair_from (the first day 信用修复 may be requested).
 
     Each rule is worked out once per distinct combination of the columns it reads, then spread
     over the rows: 200,000 decisions share a few kinds, amounts and days."""
@@ -145,12 +150,22 @@ def penalty_states(frame: pd.DataFrame, today: dt.date, calendar: WorkCalendar,
     out["pub_state"] = publication_states(frame, last_days, today).tolist()
     out["review_by"] = [review for review, _ in remedies.tolist()]
     out["litigation_by"] = [litigation for _, litigation in remedies.tolist()]
+    out["repair_from"] = per_distinct(frame.assign(_level=levels), ["decided_on", "_level"],
+                                      lambda decided_on, level: repair_from(decided_on, level, rules)).tolist()
     # RULES.md: a remedy's last day that has passed is shown as passed, not as if still open.
     today_iso = today.isoformat()
     for column, last in (("review_passed", "review_by"), ("litigation_passed", "litigation_by")):
         days = out[last].to_numpy(dtype=object)
         out[column] = np.where((days != "") & (days < today_iso), "已届满", "")
     return out
+
+
+def repair_from(decided_on: str, level: str, rules: PenaltyRules) -> str:
+    """The first day 信用修复 may be requested (ISO), "" for a minor penalty (it needs none)."""
+    months = {"general": rules.repair_general_months, "serious": rules.repair_serious_months}.get(level)
+    if months is None or not decided_on:
+        return ""
+    return add_months(dt.date.fromisoformat(decided_on), months).isoformat()
 
 
 def _kinds(text: str) -> set[str]:

@@ -65,6 +65,15 @@
             link.textContent = "在全站搜索“" + value.trim() + "”";
             result.appendChild(link);
             result.appendChild(document.createTextNode("。"));
+            var contact = form.getAttribute("data-contact");  // someone shows a card nobody publishes
+            if (contact) {
+              result.appendChild(document.createTextNode("如有人持查询不到的证件执法，可"));
+              var report = document.createElement("a");
+              report.href = contact;
+              report.textContent = "投诉举报";
+              result.appendChild(report);
+              result.appendChild(document.createTextNode("。"));
+            }
           }
         }
       })

@@ -22,5 +22,7 @@
     if (words) words.textContent = "已过期（按 " + today + " 计算）";
     var detail = box.querySelector(".credential__detail");
     if (detail) detail.remove();
+    var next = document.getElementById("credential-next");  // what to do about it
+    if (next) next.hidden = false;
   }
 })();
