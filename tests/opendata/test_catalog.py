@@ -14,6 +14,7 @@ from tests.sitekit import SAMPLE_FEEDS, build_site
 
 TODAY = "2026-12-03"
 PUBLISHED = [name for name in DATASETS if name != "calendar"]
+CATALOGUED = [*PUBLISHED, "removals"]  # (and the records that left publication: test_removals.py)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_the_officers_download_says_each_status_on_the_build_day(site: Path) -> 
 
 def test_datapackage_describes_each_csv_as_it_is(site: Path) -> None:
     package = json.loads((site / "datapackage.json").read_bytes())
-    assert len(package["resources"]) == len(PUBLISHED)
+    assert [r["name"] for r in package["resources"]] == [n.replace("_", "-") for n in CATALOGUED]
     for resource in package["resources"]:
         header = csv_rows(site / resource["path"])[0]
         assert [f["title"] for f in resource["schema"]["fields"]] == header
@@ -58,11 +59,12 @@ def test_datapackage_describes_each_csv_as_it_is(site: Path) -> None:
 
 def test_the_dcat_catalog_lists_both_distributions_with_absolute_urls(site: Path) -> None:
     catalog = json.loads((site / "catalog.jsonld").read_bytes())
-    assert catalog["@type"] == "dcat:Catalog" and len(catalog["dcat:dataset"]) == len(PUBLISHED)
+    assert catalog["@type"] == "dcat:Catalog" and len(catalog["dcat:dataset"]) == len(CATALOGUED)
     for dataset in catalog["dcat:dataset"]:
         assert dataset["dct:title"] and dataset["dct:modified"]["@value"] == TODAY
         urls = [d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]]
-        assert [u.rsplit(".", 1)[1] for u in urls] == ["csv", "json"]
+        feed = ["atom"] if dataset["@id"].endswith("/removals") else []
+        assert [u.rsplit(".", 1)[1] for u in urls] == ["csv", "json", *feed]
         for url in urls:
-            assert url.startswith("https://zfgs.example.gov.cn/downloads/")
+            assert url.startswith(("https://zfgs.example.gov.cn/downloads/", "https://zfgs.example.gov.cn/feeds/"))
             assert (site / url.removeprefix("https://zfgs.example.gov.cn/")).is_file()

@@ -5,6 +5,8 @@
 - Atom feeds of newly published penalty decisions (site-wide and per authority), spot-check
   results and supervision outcomes;
 - CSV downloads of the public view (formula-injection safe);
+- the records that have left publication (撤回, 公示期满, 信用修复) as JSON, CSV and Atom
+  (`removals.py`), so that mirrors take them down too;
 - an XLSX template per dataset for staff (`templates.py`), linked from the data dictionary.
 """
 
@@ -33,6 +35,7 @@ from .downloads import (
     supervision_columns,
     with_rectification_label,
 )
+from .removals import removal_download, removal_files
 from .templates import template_files, unpacked
 
 __all__ = ["REBUILD_FILE", "rebuild_document"]
@@ -102,9 +105,14 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         return [(full.json_path, download_json(full, today))]
 
     writer.write_group("opendata:penalties-json", json_key, penalty_json)
+    # (the decisions' states on the build day and the build day itself: what json_key covers)
+    writer.write_group("opendata:removals", json_key,
+                       lambda: removal_files(state.public["penalties"].frame, site, today))
     base = state.settings.siteurl + state.settings.site_root
-    writer.write("datapackage.json", datapackage(downloads, state.settings.sitename, base))
-    writer.write("catalog.jsonld", dcat_catalog(downloads, state.settings.sitename, state.settings.operator, base, today))
+    catalogued = [*downloads, removal_download()]
+    writer.write("datapackage.json", datapackage(catalogued, state.settings.sitename, base))
+    writer.write("catalog.jsonld", dcat_catalog(catalogued, state.settings.sitename, state.settings.operator, base,
+                                                today))
     write_templates(writer, state.settings.operator, {name: t.dataset for name, t in state.public.tables.items()})
     report = state.timeliness.document(state.timeliness.rules)
     # A large file (a record per decision): orjson makes json.dumps's bytes faster

@@ -35,6 +35,8 @@ class AtomEntry:
     day: str  # ISO date: 公示日期, else the event date
     summary: str
     order: str = ""  # tie-break among entries of one day (a key), for a stable order
+    # Added to the link to make the entry's id, when the page's URL is another entry's id.
+    id_fragment: str = ""
 
 
 def entries_feed(entries: list[AtomEntry], site: SiteInfo, title: str, path: str, html_path: str) -> bytes:
@@ -47,10 +49,11 @@ def entries_feed(entries: list[AtomEntry], site: SiteInfo, title: str, path: str
              f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(site.base + html_path)}/>"]
     for entry in newest:
         link = site.base + entry.path
+        entry_id = f"{link}#{entry.id_fragment}" if entry.id_fragment else link
         parts.append(
             "<entry>"
             f"<title>{escape(entry.title)}</title>"
-            f"<id>{escape(link)}</id><link href={quoteattr(link)}/>"
+            f"<id>{escape(entry_id)}</id><link href={quoteattr(link)}/>"
             f"<updated>{_stamp(entry.day)}</updated>"
             f"<summary>{escape(entry.summary)}</summary></entry>")
     parts.append("</feed>\n")

@@ -27,6 +27,7 @@ class Download:
     dataset: Dataset
     columns: list[tuple[str, str]]  # (key, header) in order
     frame: pd.DataFrame  # the published records, as shown (text cells)
+    feed_path: str = ""  # an Atom feed of the same records, a third distribution in the catalog
 
     @property
     def csv_path(self) -> str:
@@ -98,7 +99,8 @@ def dcat_catalog(downloads: list[Download], site_name: str, publisher: str, base
                  "dcat:downloadURL": {"@id": base_url + d.csv_path}},
                 {"@type": "dcat:Distribution", "dct:format": "JSON", "dcat:mediaType": "application/json",
                  "dcat:downloadURL": {"@id": base_url + d.json_path}},
-            ],
+            ] + ([{"@type": "dcat:Distribution", "dct:format": "Atom", "dcat:mediaType": "application/atom+xml",
+                   "dcat:downloadURL": {"@id": base_url + d.feed_path}}] if d.feed_path else []),
         })
     catalog = {"@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
                             "foaf": "http://xmlns.com/foaf/0.1/", "xsd": "http://www.w3.org/2001/XMLSchema#"},

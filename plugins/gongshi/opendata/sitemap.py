@@ -56,7 +56,7 @@ def sitemap_files(pages: Iterable[str], dates: dict[str, str], left_out: set[str
     chosen = sorted(p for p in pages if p.endswith(".html") and p != "404.html" and p not in left_out)
     entries = []
     for path in chosen:
-        location = base + quote(path.removesuffix("index.html"), safe="/-._~")
+        location = page_url(base, path)
         day = dates.get(path, "")
         entries.append(f"<url><loc>{escape(location)}</loc>" + (f"<lastmod>{day}</lastmod>" if day else "") + "</url>")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -69,6 +69,11 @@ def sitemap_files(pages: Iterable[str], dates: dict[str, str], left_out: set[str
     files["sitemap.xml"] = (head + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
                             + "\n".join(index) + "\n</sitemapindex>\n").encode("utf-8")
     return files
+
+
+def page_url(base: str, path: str) -> str:
+    """The absolute URL of the page in output file `path` (what the sitemap lists it as)."""
+    return base + quote(path.removesuffix("index.html"), safe="/-._~")
 
 
 def _urlset(head: str, entries: list[str]) -> bytes:
