@@ -20,11 +20,23 @@ install-test: $(VPY)
 	$(VPY) -m pip install -q -e '.[test]'
 
 # Debian's Chromium, CJK fonts and Java for the browser and HTML-validity tests (Playwright
-# cannot download browsers here).
+# cannot download browsers here), each installed only when missing; the Nu Html Checker
+# (vnu.jar, pinned) from npm into .tools/. --ignore-scripts: its postinstall would download a
+# second Java from GitHub, and the tests run Debian's.
+VNU_VERSION := 26.9.27
+VNU_PACKAGE := .tools/node_modules/vnu-jar/package.json
+
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@grep -qs '"version": *"$(VNU_VERSION)"' $(VNU_PACKAGE) || \
+	  npm install --prefix .tools --ignore-scripts --no-save --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
 portal: install
 	$(VENV)/bin/gongshi build --dev

@@ -9,9 +9,11 @@ from gongshi.output import WriteStats
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_FEEDS = ROOT / "data_feeds"
+SAMPLE_DAY = "2026-11-23"  # the sample feeds have records in every state on this day
+SITEURL = "https://zfgs.example.gov.cn"
 
 
-def build_site(feeds: Path, output: Path, today: str, *, siteurl: str = "https://zfgs.example.gov.cn",
+def build_site(feeds: Path, output: Path, today: str, *, siteurl: str = SITEURL,
                workers: int = 1, overrides: dict[str, object] | None = None) -> tuple[int, WriteStats | None]:
     code = cli.build(ROOT / "pelicanconf.py", feeds, today, output, siteurl,
                      overrides={"GONGSHI_CACHE": str(output.parent / (output.name + "-cache")),

@@ -1,5 +1,5 @@
 """Atom feeds of penalty decisions: the newest FEED_ENTRIES, newest first, site-wide and per
-authority."""
+authority; of spot-check results: one entry per result."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from gongshi.opendata.atom import FEED_ENTRIES, SiteInfo, penalty_feeds
+from gongshi.opendata.atom import FEED_ENTRIES, SiteInfo, inspection_feed, penalty_feeds
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 SITE = SiteInfo("https://example.gov.cn/", "公示")
@@ -55,3 +55,18 @@ def test_the_feeds_do_not_depend_on_the_order_of_the_decisions() -> None:
     shuffled = rows.copy()
     rng.shuffle(shuffled)
     assert penalty_feeds(pd.DataFrame(rows), SITE) == penalty_feeds(pd.DataFrame(shuffled), SITE)
+
+
+def test_each_spot_check_result_is_its_own_entry_though_they_share_the_task_page() -> None:
+    def result(subject: str, uscc: str = "") -> dict[str, str]:
+        return {"task_no": "SJ-2026-001", "task_name": "抽查", "task_url": "inspections/task/SJ-2026-001/",
+                "subject": subject, "uscc": uscc, "result": "未发现问题", "rectification": "", "authority": "江临市市场监督管理局",
+                "completed_on": "2026-10-01", "published_on": "2026-10-09"}
+
+    # Two individuals whose masked names are the same: still two entries.
+    rows = [result("江临市甲公司", "91339900MA00C34W84"), result("王**"), result("王**")]
+    root = ET.fromstring(inspection_feed(rows, SITE)["inspections/feed.xml"])
+    entries = root.findall("a:entry", ATOM)
+    ids = [e.findtext("a:id", namespaces=ATOM) for e in entries]
+    assert len(entries) == 3 and len(set(ids)) == 3  # a reader merges entries of one id
+    assert {e.find("a:link", ATOM).get("href") for e in entries} == {SITE.base + "inspections/task/SJ-2026-001/"}

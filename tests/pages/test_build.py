@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.privacy import never_values
 from gongshi.schedule import DATA_STATUS, OFFICER_STATUS_LABELS, officer_status
@@ -18,12 +16,7 @@ from tests.sitekit import ROOT, SAMPLE_FEEDS, build_site, tree
 TODAY = "2026-11-23"
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("sample") / "output"
-    code, stats = build_site(SAMPLE_FEEDS, output, TODAY, workers=2)
-    assert code == 0
-    return output
+# sample_site: the session's one build of the sample city (tests/conftest.py).
 
 
 def test_sample_site_has_every_officer_agency_and_power_page(sample_site: Path) -> None:

@@ -181,9 +181,9 @@ def test_atom_feeds_and_csv_downloads_of_both_datasets(site: Path) -> None:
         entries = root.findall(f"{atom}entry")
         assert len(entries) == count, path
         assert all(e.find(f"{atom}link").get("href").startswith("https://zfgs.example.gov.cn/") for e in entries)
-    ids = [e.find(f"{atom}id").text for e in ET.fromstring((site / "supervision/feed.xml").read_bytes())
-           .findall(f"{atom}entry")]
-    assert len(set(ids)) == len(ids)  # each outcome has its own id (unit page + fragment)
+    for path in ("inspections/feed.xml", "supervision/feed.xml"):
+        ids = [e.find(f"{atom}id").text for e in ET.fromstring((site / path).read_bytes()).findall(f"{atom}entry")]
+        assert len(set(ids)) == len(ids), path  # each result / outcome has its own id (its page + fragment)
     rows = list(csv.DictReader(io.StringIO((site / "downloads/supervision.csv").read_text("utf-8-sig"))))
     assert len(rows) == 4 and {r["类型"] for r in rows} == {"案卷评查", "专项监督", "执法考核"}
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from dataclasses import dataclass
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
@@ -35,7 +36,8 @@ class AtomEntry:
     day: str  # ISO date: 公示日期, else the event date
     summary: str
     order: str = ""  # tie-break among entries of one day (a key), for a stable order
-    # Added to the link to make the entry's id, when the page's URL is another entry's id.
+    # Added to the link to make the entry's id when its page shows several entries, or its URL is
+    # another entry's id (readers merge entries of one id, RFC 4287 4.1.1).
     id_fragment: str = ""
 
 
@@ -68,10 +70,19 @@ def penalty_entry(row: dict) -> AtomEntry:
 
 
 def inspection_feed(rows: list[dict], site: SiteInfo) -> dict[str, bytes]:
-    """New spot-check results; `rows` from pages.inspections.result_row plus published_on."""
-    entries = [AtomEntry(f"{r['task_name']}：{r['subject']}", r["task_url"], r["published_on"] or r["completed_on"],
-                         "；".join(filter(None, [r["result"], r["rectification"], r["authority"]])),
-                         f"{r['task_no']}/{r['uscc'] or r['subject']}") for r in rows]
+    """New spot-check results; `rows` from pages.inspections.result_row plus published_on. Each
+    result links to its task's page, which lists all of the task's results: its id is that page's
+    URL with the checked subject as fragment (numbered from the second on when two subjects
+    of a task have one masked name)."""
+    seen: dict[tuple[str, str], int] = {}
+    entries = []
+    for r in rows:
+        subject = r["uscc"] or r["subject"]
+        n = seen[r["task_no"], subject] = seen.get((r["task_no"], subject), 0) + 1
+        fragment = quote(subject) + (f"-{n}" if n > 1 else "")
+        entries.append(AtomEntry(f"{r['task_name']}：{r['subject']}", r["task_url"], r["published_on"] or r["completed_on"],
+                                 "；".join(filter(None, [r["result"], r["rectification"], r["authority"]])),
+                                 f"{r['task_no']}/{subject}", id_fragment=fragment))
     return {"inspections/feed.xml": entries_feed(entries, site, f"{site.name}：新公示的双随机抽查结果",
                                                  "inspections/feed.xml", "inspections/")}
 
