@@ -88,7 +88,7 @@ def test_rules_worked_out_once_per_combination_equal_the_rules_row_by_row() -> N
                   fine=["", "0.01", "0.2", "50", "60"], party_type=["自然人", "法人及非法人组织"],
                   publish_until=["", "2026-05-31"], decided_on=["2025-08-01", "2026-03-05"],
                   credit_repaired_on=["", "2026-04-10"], state=["正常", "撤回"], published_on=["", "2026-06-01"],
-                  served_on=["", "2025-08-02"],
+                  withdrawn_on=["", "2026-05-01", "2026-05-02"], served_on=["", "2025-08-02"],
                   penalty_content=["责令停产停业6个月", "责令停产停业2个月", "罚款"])
     rows = [dict(zip(values, combination)) for combination in itertools.product(*values.values())][::7]
     today, calendar, rules = D(2026, 5, 1), WorkCalendar(), PenaltyRules()
@@ -98,7 +98,7 @@ def test_rules_worked_out_once_per_combination_equal_the_rules_row_by_row() -> N
         fine = float(row["fine"] or 0)
         level = severity(kinds, fine, row["party_type"] == "自然人", rules)
         last = last_public_day(row, level, rules)
-        state = ("withdrawn" if row["state"] == "撤回" else "scheduled" if row["published_on"] > today.isoformat()
+        state = ("withdrawn" if row["state"] == "撤回" and row["withdrawn_on"] <= today.isoformat() else "scheduled" if row["published_on"] > today.isoformat()
                  else "ended" if today > last else "public")
         assert (got["severity"], got["major"], got["last_day"], got["pub_state"], (got["review_by"], got["litigation_by"])) \
             == (level, is_major(kinds, fine, row["penalty_content"], rules), last.isoformat(), state,
@@ -115,3 +115,16 @@ def test_credit_repair_may_be_requested_after_the_shortest_publication() -> None
     assert repair_from("2026-10-20", "serious", rules) == "2027-10-20"
     assert repair_from("2026-10-20", "minor", rules) == ""  # it leaves publication after 3 months anyway
     assert repair_from("2026-10-20", "serious", PenaltyRules(repair_serious_months=6)) == "2027-04-20"
+
+
+def test_a_withdrawal_dated_after_the_build_day_has_not_happened_yet() -> None:
+    # RULES.md, "Time: events after the build day": the decision stays public until its 撤回日期,
+    # and rebuild.json names that day.
+    from gongshi.schedule import penalty_changes
+
+    row = dict(decided_on="2026-03-05", penalty_kinds="罚款", fine="0.5", state="撤回", withdrawn_on="2026-03-10")
+    assert state_on(D(2026, 3, 9), **row)["pub_state"] == "public"
+    assert state_on(D(2026, 3, 10), **row)["pub_state"] == "withdrawn"
+    frame = penalty_states(decisions(row), D(2026, 3, 9), WorkCalendar(), PenaltyRules())
+    assert [(c.on, c.what) for c in penalty_changes(frame, D(2026, 3, 9)) if "撤回" in c.what] \
+        == [(D(2026, 3, 10), "撤回生效，停止公示")]

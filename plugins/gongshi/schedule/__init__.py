@@ -65,8 +65,10 @@ class RebuildPlan:
 
 
 def officer_status(frame: pd.DataFrame, today: dt.date) -> pd.Series:
-    """Status code per officer. A recorded 暂扣/注销/吊销 outranks expiry: it says more."""
-    recorded = frame["status"]
+    """Status code per officer. A recorded 暂扣/注销/吊销 outranks expiry: it says more. One
+    whose 状态变更日期 is after the build day has not happened yet (RULES.md)."""
+    changed_on = frame["status_changed_on"] if "status_changed_on" in frame else pd.Series("", index=frame.index)
+    recorded = frame["status"].where(changed_on <= today.isoformat(), "有效")
     expired = (frame["valid_until"] != "") & (frame["valid_until"] < today.isoformat())
     return pd.Series(np.select(
         [recorded == "吊销", recorded == "注销", recorded == "暂扣", expired],
@@ -83,6 +85,10 @@ def expiry_changes(frame: pd.DataFrame, dataset: str, key: str, today: dt.date, 
 
 def plan_rebuild(officers: pd.DataFrame, agencies: pd.DataFrame, today: dt.date) -> RebuildPlan:
     changes = expiry_changes(officers, "officers", "certificate_no", today, "执法证件到期，状态变为已过期")
+    if "status_changed_on" in officers:
+        later = officers[(officers["status_changed_on"] > today.isoformat()) & (officers["status"] != "有效")]
+        changes += [Change(dt.date.fromisoformat(d), "officers", k, f"执法证件{s}生效")
+                    for k, d, s in zip(later["certificate_no"], later["status_changed_on"], later["status"])]
     changes += expiry_changes(agencies, "agencies", "uscc", today, "主体资格有效期届满")
     # The annual refresh duty (by 31 January) is checked from 1 February: agencies not yet
     # refreshed that year are flagged on the 公开时效 page from then on.
@@ -103,6 +109,9 @@ def penalty_changes(frame: pd.DataFrame, today: dt.date) -> list[Change]:
     day_after = {d: dt.date.fromisoformat(d) + ONE_DAY for d in set(last_days)}  # (decisions share few days)
     changes += [Change(day_after[d], "penalties", k, "公示期满或信用修复，停止公示")
                 for k, d, s in zip(frame["decision_no"].tolist(), last_days, states) if s == "public"]
+    withdrawals = frame[(frame["state"] == "撤回") & (frame["withdrawn_on"] > today.isoformat())]
+    changes += [Change(dt.date.fromisoformat(d), "penalties", k, "撤回生效，停止公示")
+                for k, d in zip(withdrawals["decision_no"].tolist(), withdrawals["withdrawn_on"].tolist())]
     # The day after a remedy's last day its page says 已届满 (one change per day, not per decision).
     public = frame[frame["pub_state"] == "public"]
     remedy_days = set(public["review_by"].tolist()) | set(public["litigation_by"].tolist())

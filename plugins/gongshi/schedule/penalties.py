@@ -223,11 +223,13 @@ def warn_missing_legal_notes(frame: pd.DataFrame, rules: PenaltyRules, log: Any)
 
 
 def publication_states(frame: pd.DataFrame, last_days: np.ndarray, today: dt.date) -> np.ndarray:
-    """withdrawn (撤回), else scheduled (公示日期 after today), else ended (after the last day),
-    else public. ISO dates compare as their strings do."""
+    """withdrawn (撤回, from its 撤回日期 on: RULES.md, a future event has not happened yet), else
+    scheduled (公示日期 after today), else ended (after the last day), else public. ISO dates
+    compare as their strings do."""
     today_iso = today.isoformat()
     published_on = frame["published_on"].to_numpy(dtype=object)
-    return np.select([frame["state"].to_numpy(dtype=object) == "撤回",
+    withdrawn_on = frame["withdrawn_on"].to_numpy(dtype=object)
+    return np.select([(frame["state"].to_numpy(dtype=object) == "撤回") & (withdrawn_on <= today_iso),
                       (published_on != "") & (published_on > today_iso),
                       last_days < today_iso],
                      ["withdrawn", "scheduled", "ended"], default="public").astype(object)
