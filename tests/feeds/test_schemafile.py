@@ -66,6 +66,9 @@ def test_a_plain_table_schema_works_with_safe_defaults() -> None:
     ({"name": "x", "primaryKey": ["a"], "listFields": ["zz"], "fields": [{"name": "a", "privacy": "public"}]}, "zz"),
     ({"name": "x", "primaryKey": ["a"], "overdue": {"until": "a"}, "fields": [{"name": "a", "privacy": "public"}]},
      "overdue"),
+    ({"name": "x", "primaryKey": ["a"], "fields": [{"name": "a", "privacy": "public"}, {
+        "name": "b", "privacy": "public", "constraints": {"enum": ["有效"]}, "enumCodes": {"1": "有效", "2": "无效"}}]},
+     "enumCodes"),  # (a code must mean one of the values)
 ])
 def test_a_schema_mistake_names_the_file_and_the_key(schema: dict, named: str) -> None:
     with pytest.raises(SchemaError) as caught:

@@ -3,6 +3,8 @@ the feeds folder builds into pages, listings, downloads, a feed and search entri
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -279,3 +281,33 @@ def test_realistic_exports_of_schema_datasets_publish_nothing_personal(tmp_path:
     assert (output / "licences" / "江临市监许-2026-41号" / "index.html").exists()
     for secret in ("张建华", "李秀梅", "刘德海", "陈小燕", "0579-1234", "19781102"):
         assert not [name for name, data in tree(output).items() if secret.encode() in data], secret
+
+
+def test_a_licence_state_exported_as_its_code_reads_as_its_word(tmp_path: Path) -> None:
+    # The 双公示 template's XK_ZT is 1 (有效) or 2 (无效): a licence exported that way publishes the word.
+    feeds = licence_feeds(tmp_path / "feeds", "2027-12-31")
+    rows = [dict(r) for r in csv.DictReader(io.StringIO((feeds / "licences.csv").read_text("utf-8-sig")))]
+    rows = [rows[0] | {"XK_ZT": "1"}, rows[0] | {"XK_WSH": "江临市监许〔2026〕10号", "XK_ZT": "2"}]
+    (feeds / "licences.csv").write_bytes(csv_bytes(rows))
+    output = tmp_path / "output"
+    assert build_site(feeds, output, "2026-11-30")[0] == 0
+    assert "<dd>有效</dd>" in page_text(output / "licences" / "江临市监许-2026-9号" / "index.html")
+    assert "<dd>无效</dd>" in page_text(output / "licences" / "江临市监许-2026-10号" / "index.html")
+
+
+def test_restricting_personal_freedom_always_shows_why_it_was_necessary(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture) -> None:
+    # 限制公民人身自由 without its 必要性说明 is refused (naming the row); with it, the page shows it
+    # and the person masked.
+    row = {"文书号": "江临公强〔2026〕3号", "当事人名称": "张建华", "当事人类别": "自然人", "强制措施类型": "限制公民人身自由",
+           "启动依据": "《中华人民共和国行政强制法》第十八条", "期限起": "2026-11-01", "期限止": "2026-11-02",
+           "实施机关": AGENCY_A, "决定日期": "2026-11-01", "公示日期": "2026-11-03"}
+    feeds = write_feeds(tmp_path / "feeds")
+    (feeds / "coercive.csv").write_bytes(csv_bytes([row]))
+    assert build_site(feeds, tmp_path / "refused", "2026-11-30")[0] == 1
+    assert "必要性说明" in capsys.readouterr().err
+    (feeds / "coercive.csv").write_bytes(csv_bytes([row | {"必要性说明": "当事人张建华拒不配合现场检查并试图转移证据。"}]))
+    output = tmp_path / "output"
+    assert build_site(feeds, output, "2026-11-30")[0] == 0
+    page = page_text(output / "coercive" / "江临公强-2026-3号" / "index.html")
+    assert "必要性说明" in page and "拒不配合现场检查" in page and "张建华" not in page

@@ -242,7 +242,7 @@ def to_integer(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def to_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
-    choices = {nfkc(c): c for c in column.choices}
+    choices = {nfkc(c): c for c in column.choices} | {nfkc(code): value for code, value in column.choice_codes}
 
     def read(cell: object) -> tuple[str, bool]:
         text = nfkc(blank_to_empty(cell)).strip()
@@ -252,7 +252,7 @@ def to_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
 
 
 def to_multi_enum(cells: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
-    choices = {nfkc(c): c for c in column.choices}
+    choices = {nfkc(c): c for c in column.choices} | {nfkc(code): value for code, value in column.choice_codes}
 
     def split(cell: object) -> tuple[str, bool]:
         parts = [p.strip() for p in MULTI_SEPARATORS.split(nfkc(blank_to_empty(cell)))]

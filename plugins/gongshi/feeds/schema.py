@@ -43,6 +43,7 @@ class Column:
     required: bool = False
     unique: bool = False
     choices: tuple[str, ...] = ()  # for ENUM / MULTI_ENUM
+    choice_codes: tuple[tuple[str, str], ...] = ()  # (code an export writes, the choice it means): XK_ZT 1 -> 有效
     default: str = ""  # used when the cell is blank
     privacy: Privacy = Privacy.PUBLIC
     label: str = ""  # display label; the header when empty

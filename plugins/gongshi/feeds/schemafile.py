@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recor
                  *_PUBLICATION}
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
                "falseValues", "rdfType", "code", "multiple", "aliases", "privacy", "default", "label", "facet",
-               "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs"}
+               "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs",
+               "enumCodes"}
 
 
 class SchemaError(ValueError):
@@ -206,4 +208,14 @@ def _column(field: Any, where: str, fail, warnings: list[tuple[str, str]], sourc
                   org_contact=bool(field.get("orgContact", False)), unit=str(field.get("unit", "")),
                   plausible_max=number(field.get("plausibleMax"), "plausibleMax"),
                   not_after_today=bool(field.get("notAfterToday", False)),
-                  slugs=tuple((str(k), str(v)) for k, v in (field.get("slugs") or {}).items()))
+                  slugs=tuple((str(k), str(v)) for k, v in (field.get("slugs") or {}).items()),
+                  choice_codes=_enum_codes(field.get("enumCodes"), choices, where, fail))
+
+
+def _enum_codes(codes: Any, choices: tuple[str, ...], where: str, fail: Callable[..., SchemaError]) -> tuple[tuple[str, str], ...]:
+    """enumCodes: {code as exported (the 双公示 "1"/"2"…): enum value}."""
+    if codes is None:
+        return ()
+    if not isinstance(codes, dict) or not choices or any(str(v) not in choices for v in codes.values()):
+        raise fail(where, "的 enumCodes 应为对象：{代码: constraints.enum 中的一个值}")
+    return tuple((str(k), str(v)) for k, v in codes.items())
