@@ -68,3 +68,25 @@ def test_the_dcat_catalog_lists_both_distributions_with_absolute_urls(site: Path
         for url in urls:
             assert url.startswith(("https://zfgs.example.gov.cn/downloads/", "https://zfgs.example.gov.cn/feeds/"))
             assert (site / url.removeprefix("https://zfgs.example.gov.cn/")).is_file()
+
+
+def test_each_dataset_page_describes_its_dataset_for_search_engines(sample_site: Path) -> None:
+    # schema.org Dataset markup (#20): on each dataset's own page, naming its downloads, which exist.
+    import re
+    from urllib.parse import urlsplit
+
+    from gongshi.feeds.datasets import datasets_for
+
+    pages = {"penalties": "penalties", "officers": "officers", "powers": "powers", "agencies": "agencies",
+             "inspections": "inspections", "supervision": "supervision"}
+    pages |= {d.name: d.url_folder for d in datasets_for(SAMPLE_FEEDS).values() if not d.publisher}
+    for name, folder in pages.items():
+        html = (sample_site / folder / "index.html").read_text("utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(blocks) == 1, folder
+        data = json.loads(blocks[0])
+        assert data["@type"] == "Dataset" and data["name"] and data["inLanguage"] == "zh-CN"
+        urls = [d["contentUrl"] for d in data["distribution"]]
+        assert [u.rsplit("/", 1)[-1] for u in urls] == [f"{name}.csv", f"{name}.json"]
+        for url in urls:
+            assert (sample_site / urlsplit(url).path.lstrip("/")).is_file(), url

@@ -82,13 +82,7 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
     """What every template may use. Nothing here may change from one day to the next
     (the build date is passed only to the pages that show it), or every page would change.
     The datasets are the build's: the built-in ones and a region's own schemas."""
-    from ..feeds.datasets import DATASETS, datasets_for
-    from ..feeds.schemafile import SchemaError
-
-    try:
-        datasets = datasets_for(settings.feeds_dir)
-    except SchemaError:  # (the feeds stage reports it and stops the build)
-        datasets = DATASETS
+    datasets = _build_datasets(settings)
     return {
         "site": {"name": settings.sitename, "root": settings.site_root,
                  "url": settings.siteurl, "operator": settings.operator, "complaint_line": settings.complaint_line},
@@ -99,6 +93,35 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
         "schema_sections": [(d.name, d.url_folder + "/", d.nav_label or d.title) for d in datasets.values()
                             if not d.publisher],
     }
+
+
+def _build_datasets(settings: GongshiSettings) -> dict:
+    from ..feeds.datasets import DATASETS, datasets_for
+    from ..feeds.schemafile import SchemaError
+
+    try:
+        return datasets_for(settings.feeds_dir)
+    except SchemaError:  # (the feeds stage reports it and stops the build)
+        return DATASETS
+
+
+def dataset_markup(datasets: dict, settings: GongshiSettings, name: str) -> Markup:
+    """A `<script type="application/ld+json">` describing dataset `name` as a schema.org
+    Dataset with its downloads, for search engines' dataset search. Nothing in it changes with
+    the day (the page would change every day)."""
+    dataset = datasets[name]
+    base = settings.siteurl + settings.site_root
+    publisher = {"@type": "GovernmentOrganization", "name": settings.operator}
+    document = {
+        "@context": "https://schema.org", "@type": "Dataset", "name": dataset.title,
+        "description": dataset.description or dataset.title, "inLanguage": "zh-CN", "isAccessibleForFree": True,
+        "creator": publisher, "publisher": publisher,
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": settings.sitename, "url": base + "datapackage.json"},
+        "distribution": [{"@type": "DataDownload", "encodingFormat": media, "contentUrl": f"{base}downloads/{name}.{ext}"}
+                         for ext, media in (("csv", "text/csv"), ("json", "application/json"))],
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")  # (no </script> inside)
+    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def make_environment(settings: GongshiSettings) -> Environment:
@@ -113,6 +136,9 @@ def make_environment(settings: GongshiSettings) -> Environment:
     )
     env.globals.update(template_globals(settings))
     env.globals["each"] = functools.partial(render_each, env)
+    # schema.org Dataset markup for a dataset's own page, from its schema (what it reads is in
+    # the settings, which the pages' fingerprints hold).
+    env.globals["dataset_markup"] = functools.partial(dataset_markup, _build_datasets(settings), settings)
     # Which templates are rendered by shape: declared in each, and refused with the template's
     # line if one branches on a value it does not declare (or none: GONGSHI_RENDER_BY_SHAPE).
     shapes = declared_shapes(env) if settings.render_by_shape else {}
