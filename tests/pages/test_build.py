@@ -39,7 +39,7 @@ def test_every_page_is_simplified_chinese_with_a_csp_forbidding_inline_script(sa
         html = page.read_text("utf-8")
         assert '<html lang="zh-CN">' in html, page
         assert "script-src 'self'" in html, page
-        assert not re.search(r"<script(?![^>]*\bsrc=)", html), page  # no inline script
+        assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))", html), page  # no inline script (JSON-LD is data, never run)
         assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), page  # no third-party request
 
 

@@ -59,3 +59,12 @@ def test_a_company_page_offers_correction_and_repair(site: Path) -> None:
 
     page = (site / f"companies/{fix_uscc(COMPANY_USCC)}/index.html").read_text("utf-8")
     assert "/contact/#correction" in page and "/contact/#credit-repair" in page
+
+
+def test_public_pages_speak_to_readers_not_to_staff(sample_site: Path) -> None:
+    # #21 point 8: no library or feed-file names, no "type a URL", words not run together oddly.
+    timeliness = (sample_site / "timeliness/index.html").read_text("utf-8")
+    assert "chinese-calendar" not in timeliness and "calendar.csv" not in timeliness
+    pages = [p.read_text("utf-8") for p in sample_site.rglob("*.html")]
+    for words in ("地址栏", "订阅（Atom）", "罚款；罚款 ", "可在 江临市 内"):
+        assert not any(words in page for page in pages), words

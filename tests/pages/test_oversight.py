@@ -131,7 +131,7 @@ def test_supervision_section_shows_each_kind_grades_scores_and_charts(site: Path
     for text in ("案卷评查", "专项监督", "执法考核", "整改进度", "各单位历次等次"):
         assert text in html, text
     assert html.count("<svg") >= 3  # progress, 案卷评查 scores, 执法考核 scores: drawn at build time
-    assert "<script" not in html.split("</main>")[0]
+    assert "<script" not in html.split("</head>")[1].split("</main>")[0]  # (the head holds JSON-LD data only)
     review = (site / "supervision/case-review/index.html").read_text("utf-8")
     for text in ("2026年度行政处罚案卷评查", "30 件", "良好 / 86.5 分", "补齐送达回证"):
         assert text in review, text

@@ -66,7 +66,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     jobs += site.agency_jobs(agencies, officers, powers, settings.page_size, disclosures)
     jobs += site.power_jobs(powers, agencies, settings.page_size)
     calendar = state.calendar
-    warning = calendar.fallback_warning() if calendar is not None and calendar.fallback_years else ""
+    # (The public page says what it means for a reader; the build log tells staff which file to add.)
+    warning = (f"{'、'.join(map(str, sorted(calendar.fallback_years)))} 年的法定节假日调休安排尚未收录，这些年份的期限"
+               "按周末和法定节日推算，可能与实际相差一两个工作日。") if calendar is not None and calendar.fallback_years else ""
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
     jobs += inspections.inspection_jobs(checks, settings.page_size)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
