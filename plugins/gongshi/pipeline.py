@@ -212,6 +212,13 @@ class DisclosureGenerator(Generator):
             state.cache_saver = None
             raise
         state.open_writer()
+        # The reports the pages stage generates, for the /reports/ index Pelican renders from
+        # content/ (collection.html): every generator shares this context.
+        from .pages.statistics import frames_of, index_entries
+
+        if state.public is not None:
+            self.context["generated_pages"] = {"reports": index_entries(frames_of(state.public), state.settings.sitename,
+                                                                        state.settings.today)}
 
     def generate_output(self, writer: Writer) -> None:
         run_output_stages(current_state())

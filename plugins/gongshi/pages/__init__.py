@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from . import companies, generic, inspections, penalties, site, supervision
+from . import companies, generic, inspections, penalties, site, statistics, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
@@ -70,6 +70,12 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     warning = (f"{'、'.join(map(str, sorted(calendar.fallback_years)))} 年的法定节假日调休安排尚未收录，这些年份的期限"
                "按周末和法定节日推算，可能与实际相差一两个工作日。") if calendar is not None and calendar.fallback_years else ""
     jobs.append(site.timeliness_job(state.timeliness, settings.today, warning))
+    # The 行政执法统计年报 of each year that has ended: a page, and its figures as CSV and JSON.
+    for report in statistics.year_reports(statistics.frames_of(state.public), settings.sitename, settings.today,
+                                         settings.penalty_rules):
+        jobs.append(report.job())
+        writer.write(statistics.download_path(report.year, "csv"), report.csv())
+        writer.write(statistics.download_path(report.year, "json"), report.json())
     jobs += inspections.inspection_jobs(checks, settings.page_size)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
     company_sections = companies.schema_sections([(t.dataset, p) for t, p in schema_published.values()])

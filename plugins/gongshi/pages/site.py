@@ -278,6 +278,7 @@ def timeliness_job(timeliness: Timeliness, today: dt.date, calendar_warning: str
         "not_publishing": [{"title": title.get(c["dataset"], c["dataset"]), "agencies": c["not_publishing"]}
                            for c in timeliness.coverage if c["not_publishing"]],
         "annual": timeliness.annual_flags,
+        "annual_reports": [r | {"url": f"reports/{r['year']}/statistics/"} for r in timeliness.annual_reports],
         "amount_doubts": timeliness.amount_doubts, "overdue": timeliness.overdue,
     })
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import annual
 from .calendar import WorkCalendar
 from .deadlines import DEFAULT_RULES, DeadlineRule, Timeliness, measure, timeliness_changes
 from .future import warn_future_dates
@@ -215,6 +216,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         if not table.dataset.publisher and table.dataset.overdue:
             state.timeliness.overdue += flag_overdue(table, today, state.log)
             state.rebuild.changes += overdue_changes(table, today)
+    report_years = annual.report_years(frames, today)
+    state.timeliness.annual_reports = annual.report_duties(report_years, today)
+    state.rebuild.changes += [Change(*change) for change in annual.report_changes(frames, today)]
     warn_missing_legal_notes(penalties.frame, state.settings.penalty_rules, state.log)
     state.timeliness.amount_doubts = amount_doubts(penalties.frame, state.settings.penalty_rules,
                                                    penalties.dataset.column("fine").plausible_max)

@@ -61,6 +61,8 @@ class Timeliness:
     rules: tuple[DeadlineRule, ...] = ()  # what was measured (settings and schemas)
     # Published records past their last day with nothing ending them (a schema's `overdue`).
     overdue: list[dict[str, str]] = field(default_factory=list)
+    # The 行政执法统计年报 the portal generates itself (schedule.annual.report_duties).
+    annual_reports: list[dict[str, Any]] = field(default_factory=list)
 
     def totals(self, by: tuple[str, ...]) -> list[dict[str, Any]]:
         """Records, on time, late and the rate per value of `by` (a subset of agency, dataset)."""
@@ -89,6 +91,7 @@ class Timeliness:
                            "by_agency": self.totals(("agency",))},
                 "coverage": self.coverage,
                 "annual_duties": self.annual_flags,
+                "annual_reports": self.annual_reports,
                 "overdue": self.overdue}
 
 
