@@ -34,7 +34,7 @@ def built(tmp_path_factory) -> Path:
 
 def static_search(output: Path, query: str) -> list[str]:
     index = StaticIndex({p: b for p, b in tree(output).items() if p.startswith("search/")})
-    return [index.doc(n)[1] for n in index.search(query)]
+    return [index.doc(n)[1] for n in index.ranked(query)]
 
 
 def whoosh_search(output: Path, query: str, **filters: str) -> list[str]:
