@@ -313,3 +313,31 @@ def test_food_lists_decisions_before_the_power_list_and_cancelled_items_last(pag
     for i, doc in enumerate(shown):
         if doc.status in INACTIVE_STATUSES:  # no current record of its type after it
             assert not any(d.dataset == doc.dataset and d.status not in INACTIVE_STATUSES for d in shown[i:]), doc
+
+
+def test_counting_a_long_list_stops_after_two_blocks_and_says_about(page, site, docs, network):  # noqa: ANN001
+    """With blocks of 16 postings, counting 江临 (in nearly every record) would fetch dozens of
+    blocks: it stops after two. One term: its df is the exact total. Several long lists: an
+    estimate, marked 约, that becomes exact once every result is verified."""
+    import shutil
+
+    from gongshi.search.index import IndexFormat, index_files
+
+    folder = site.output / "search-small"
+    for path, data in index_files(docs, IndexFormat(head=16, block=16, chunk=8, page=10)):
+        target = folder / path.split("/", 1)[1]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    try:
+        page.goto(site.url("/search/"))
+        one = page.evaluate("q => GongshiSearch.counts('/search-small/', q)", "江临")
+        assert one["exact"] and one["total"] == len(substring_results(docs, "江临")) > 100
+        assert not one["typesExact"]
+        blocks = [u for u in network.requests if "/search-small/p/" in u]
+        assert 1 <= len(blocks) <= 2
+        two = page.evaluate("q => GongshiSearch.counts('/search-small/', q)", "市场 监督")
+        assert not two["exact"] and two["total"] > 0
+        full = page.evaluate("q => GongshiSearch.searchAll('/search-small/', q)", "市场 监督")
+        assert full == ranked_results(docs, "市场 监督")
+    finally:
+        shutil.rmtree(folder)

@@ -110,7 +110,7 @@
   }
 
   // ---- the index files (index.py) ----------------------------------------------------------
-  var VERIFY_ALL = 20; // at most this many candidates: all verified and ranked before the first page
+  var COUNT_FETCHES = 2; // posting blocks a count may fetch beyond the first page's (Search.count)
   var FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-.";
 
   function decodeNumbers(text) {
@@ -269,6 +269,8 @@
     this.block = -1;
     this.position = 0;
     this.done = false;
+    this.walked = 0; // postings of the driver taken so far
+    this.fetches = 0; // posting blocks fetched so far
   }
 
   Candidates.prototype.next = function () { // Promise of the next candidate, or null
@@ -278,9 +280,11 @@
       if (this.driver.complete || this.block + 1 >= this.driver.bases.length) { this.done = true; return Promise.resolve(null); }
       this.block += 1;
       this.position = 0;
+      this.fetches += 1;
       return this.driver.loadBlock(this.block).then(function () { return self.next(); });
     }
     var doc = docs[this.position++];
+    this.walked += 1;
     if (this.filter && !this.filter(doc)) return this.next();
     return this.accept(doc, 1).then(function (ok) { return ok ? doc : self.next(); });
   };
@@ -291,6 +295,7 @@
     var list = this.lists[i], k = list.blockOf(doc), docs = list.loaded(k);
     if (docs) return has(docs, doc) ? this.accept(doc, i + 1) : Promise.resolve(false);
     if (list !== this.pruner) return this.accept(doc, i + 1);
+    this.fetches += 1;
     return list.loadBlock(k).then(function (loaded) { return has(loaded, doc) ? self.accept(doc, i + 1) : false; });
   };
 
@@ -334,37 +339,65 @@
     return this.index.meta.datasets[found].name;
   };
 
-  // Every candidate's number, from the index alone: the total and the per-type counts. They
-  // are exact when the lists answer every part (a part that is a term with a short list, or
-  // one checked by values) and every facet list is held whole; otherwise an upper bound
-  // ("约"), made exact once every candidate is verified — at once when they are few
-  // (VERIFY_ALL: their stored documents also let them be ranked, rankOf).
+  // The candidates' numbers, from the index alone: the total and the per-type counts. They
+  // are exact ("共") when the lists answer every part (a part that is a term held whole or
+  // walked block by block, or one checked by values) and every facet list is held; otherwise
+  // the candidates are an upper bound ("约"), made exact once every one is verified — at once
+  // when they are at most a page (their stored documents, fetched for the first page anyway,
+  // also rank them: rankOf). Walking a long list costs a block file per 4,096 postings, so the
+  // walk stops after COUNT_FETCHES blocks; the counts are then the share of the walked
+  // postings that were candidates times the driver's df ("约"; a query of one term with its
+  // whole list as the answer: its df, exact).
   Search.prototype.count = function () {
-    var self = this, want = this.filters.d;
+    var self = this, want = this.filters.d, c = this.candidates;
     function loop() {
-      return self.candidates.next().then(function (doc) {
-        if (doc === null) return;
+      if (c.fetches >= COUNT_FETCHES && !c.done) return Promise.resolve(true);
+      return c.next().then(function (doc) {
+        if (doc === null) return false;
         if (!want || self.datasetOf(doc) === want) self.numbers.push(doc);
         return loop();
       });
     }
-    return loop().then(function () {
+    return loop().then(function (partial) {
       self.queue = self.numbers.slice();
-      var c = self.candidates;
       function held(l) { return l.complete || l === c.driver || l === c.pruner; }
       self.exact = self.whole !== null && self.whole.every(held) &&
         self.lists.every(function (l) { return l.term.charAt(0) !== "~" || held(l); });
-      if (self.numbers.length > VERIFY_ALL) return self;
+      if (partial) {
+        var scale = c.driver.df / Math.max(c.walked, 1);
+        self.total = self.exact && self.lists.length === 1 && !want ? c.driver.df
+          : Math.max(self.numbers.length, Math.round(self.numbers.length * scale));
+        self.exact = self.exact && self.lists.length === 1 && !want;
+        self.typeCounts = self.countTypes(self.numbers, scale);
+        self.typesExact = false;
+        return self;
+      }
+      self.countAll(self.numbers, self.exact);
+      if (self.numbers.length > self.index.meta.page) return self;
       return Promise.all(self.numbers.map(function (n) { return self.index.doc(n); })).then(function (docs) {
         var found = [];
         docs.forEach(function (doc, i) { if (self.verify(doc)) found.push({ number: self.numbers[i], doc: doc }); });
         found.sort(function (a, b) { return compareRanks(self.rankOf(a), self.rankOf(b)); });
-        self.numbers = found.map(function (r) { return r.number; });
         self.ranked = found;
-        self.exact = true;
+        self.queue = [];
+        self.countAll(found.map(function (r) { return r.number; }), true);
         return self;
       });
     });
+  };
+
+  Search.prototype.countAll = function (numbers, exact) {
+    this.numbers = numbers;
+    this.total = numbers.length;
+    this.exact = this.typesExact = exact;
+    this.typeCounts = this.countTypes(numbers, 1);
+  };
+
+  Search.prototype.countTypes = function (numbers, scale) {
+    var self = this, counts = {};
+    numbers.forEach(function (n) { var v = self.datasetOf(n); counts[v] = (counts[v] || 0) + 1; });
+    Object.keys(counts).forEach(function (v) { counts[v] = Math.max(1, Math.round(counts[v] * scale)); });
+    return counts;
   };
 
   // [identifier typed in full, no longer holding, title holds every part, number]: the same
@@ -476,8 +509,16 @@
     function round() {
       if (self.done || found.length >= count) return Promise.resolve(found);
       var batch = self.queue.splice(0, count - found.length);
-      if (!batch.length) { self.done = true; return Promise.resolve(found); }
-      return Promise.resolve().then(function () {
+      function take() { // the queue first (the candidates counted), then the rest of the walk
+        if (batch.length >= count - found.length) return Promise.resolve();
+        return self.candidates.next().then(function (doc) {
+          if (doc === null) { if (!batch.length) self.done = true; return; }
+          if (!self.filters.d || self.datasetOf(doc) === self.filters.d) batch.push(doc);
+          return take();
+        });
+      }
+      return take().then(function () {
+        if (!batch.length) { self.done = true; return []; }
         return Promise.all(batch.map(function (n) { return self.index.doc(n); }));
       }).then(function (docs) {
         docs.forEach(function (doc, i) { if (self.verify(doc)) found.push({ number: batch[i], doc: doc }); });
@@ -486,9 +527,8 @@
     }
     return round().then(function (list) {
       self.results = self.results.concat(list);
-      if (self.done && !self.exact) { // every candidate verified: the counts are now exact
-        self.numbers = self.results.map(function (r) { return r.number; });
-        self.exact = true;
+      if (self.done && !(self.exact && self.typesExact)) { // every candidate verified: exact now
+        self.countAll(self.results.map(function (r) { return r.number; }), true);
       }
       return list;
     });
@@ -509,7 +549,18 @@
     });
   }
 
-  window.GongshiSearch = { normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
+  // The counts the page shows before any result is verified (tests: the "约" rule).
+  function counts(base, query, filters) {
+    return new Index(base).open().then(function (index) {
+      var search = new Search(index, query, filters || {});
+      return search.start().then(function () {
+        return { total: search.total || 0, exact: search.exact, typesExact: !!search.typesExact,
+                 types: search.typeCounts || {} };
+      });
+    });
+  }
+
+  window.GongshiSearch = { counts: counts, normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
                            queryTerms: queryTerms, fetchTerms: fetchTerms, matches: matches, crc32: crc32,
                            decodePostings: decodePostings, searchAll: searchAll };
 
@@ -580,7 +631,7 @@
   function renderFacets(search, q) {
     facetBox.textContent = "";
     if (!search.results.length && !Object.keys(search.filters).length) return;
-    var meta = index.meta, about = search.exact ? "" : "约 ";
+    var meta = index.meta, about = search.typesExact ? "" : "约 ";
     var details = el("details", "search-facets__box");
     details.open = Object.keys(search.filters).length > 0;
     details.appendChild(el("summary", "", "筛选：类型、执法主体、年度、状态" +
@@ -589,7 +640,7 @@
     FILTERS.forEach(function (f) {
       var counts = {};
       if (f[1] === "d") {
-        search.numbers.forEach(function (n) { var v = search.datasetOf(n); counts[v] = (counts[v] || 0) + 1; });
+        counts = Object.assign({}, search.typeCounts);
       } else {
         search.results.forEach(function (r) {
           var v = FACET_OF_DOC[f[1]](r.doc, meta);
@@ -640,7 +691,7 @@
   // "共 N 条" when the count is exact; "约 N 条" when it is the candidates the index lets
   // through (an upper bound: some may not contain the query once their text is checked).
   function summary(search) {
-    var n = search.results.length, total = search.numbers.length;
+    var n = search.results.length, total = search.total;
     var filtered = Object.keys(search.filters).length ? "（已筛选）" : "";
     if (!n) return "没有找到包含“" + search.parts.join(" ") + "”的公示信息" + filtered + "。";
     var count = (search.exact ? "共 " : "约 ") + total + " 条结果" + filtered;
