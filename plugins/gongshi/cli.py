@@ -18,6 +18,7 @@ import functools
 import http.server
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .feeds import FeedError, ProblemLog, load_feeds
@@ -259,14 +260,16 @@ def search(cache_dir: Path, query: str, filters: dict[str, str], as_json: bool, 
         return 2
     found = staff.search(cache_dir, query, filters)
     results = [staff.result(doc, siteurl) for doc in found]
+    by_type = Counter(r["type"] for r in results)  # (types in ranked order, as the page's filter)
     if as_json:
-        print(json.dumps({"query": query, "filters": filters, "total": len(results), "results": results[:limit]},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({"query": query, "filters": filters, "total": len(results), "types": by_type,
+                          "results": results[:limit]}, ensure_ascii=False, indent=1))
         return 0 if results else 1
     if not results:
         print(f"没有找到包含“{query}”的公示信息。")
         return 1
-    print(f"找到 {len(results)} 条" + (f"，显示前 {limit} 条" if len(results) > limit else "") + "：")
+    print(f"找到 {len(results)} 条（" + "，".join(f"{t} {n}" for t, n in by_type.items()) + "）"
+          + (f"，显示前 {limit} 条" if len(results) > limit else "") + "：")
     for r in results[:limit]:
         details = "；".join(f"{k}：{v}" for k, v in {**r["fields"], **r["extras"]}.items())
         print(f"- [{r['type']}] {r['title']}\n    {details}\n    网页：{r['page']}")

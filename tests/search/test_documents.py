@@ -48,3 +48,33 @@ def test_display_order_is_sorting_by_display_order_key(items):
     docs = [SearchDoc(dataset, key, f"x/{n}/", (key,), date=date) for n, (dataset, key, date) in enumerate(items)]
     expected = sorted(range(len(docs)), key=lambda i: display_order_key(docs[i]))  # (stable, like the sort)
     assert display_order(docs).tolist() == expected
+
+
+def test_display_order_puts_types_for_citizens_first_and_records_no_longer_holding_last():
+    docs = [SearchDoc("powers", "P1", "powers/P1/", ("食品经营许可",), status="有效", date="2026-11-20"),
+            SearchDoc("powers", "P0", "powers/P0/", ("食品流通许可",), status="已取消", date="2026-11-22"),
+            SearchDoc("penalties", "F1", "penalties/F1/", ("某食品店",), status="公示中", date="2025-01-01"),
+            SearchDoc("penalties", "F2", "penalties/F2/", ("某食品厂",), status="公示中", date="2026-01-01"),
+            SearchDoc("officers", "O1", "officers/O1/", ("张三",), status="吊销", date="2026-11-23"),
+            SearchDoc("officers", "O2", "officers/O2/", ("李四",), status="有效", date="2020-01-01")]
+    assert [docs[i].key for i in display_order(docs).tolist()] == ["F2", "F1", "O2", "P1", "O1", "P0"]
+
+
+def test_rank_key_identifier_then_current_then_title_then_display_order():
+    from gongshi.search.analyzer import query_parts
+    from gongshi.search.documents import rank_key
+
+    officer = SearchDoc("officers", "33010012345", "officers/33010012345/", ("张三", "33010012345", "江临市场监管局"),
+                        status="有效")
+    mention = SearchDoc("penalties", "罚-1", "penalties/罚-1/", ("某店", "罚-1", "", "执法人员 33010012345 出示证件"),
+                        status="公示中")
+    parts = query_parts(" 33010012345 ")
+    assert rank_key(officer, parts, 9) < rank_key(mention, parts, 0)  # the 执法证号 itself first
+    cancelled = SearchDoc("powers", "C1", "powers/C1/", ("食品经营许可", "C1"), status="已取消")
+    current = SearchDoc("powers", "C2", "powers/C2/", ("许可", "C2", "", "", "食品"), status="有效")
+    titled = SearchDoc("powers", "C3", "powers/C3/", ("食品生产许可", "C3"), status="有效")
+    parts = query_parts("食品")
+    ranked = sorted([(cancelled, 0), (current, 1), (titled, 2)], key=lambda pair: rank_key(pair[0], parts, pair[1]))
+    assert [doc.key for doc, _ in ranked] == ["C3", "C2", "C1"]  # title, other field, then 已取消
+    uscc = SearchDoc("agencies", "11330000MB0000000X", "agencies/x/", ("江临市场监管局", "11330000MB0000000X"))
+    assert rank_key(uscc, query_parts("11330000mb0000000x"), 5)[0] is False  # typed in lower case

@@ -19,7 +19,7 @@ from gongshi.search.analyzer import (
     query_parts,
     searchable_text,
 )
-from gongshi.search.documents import SearchDoc, display_order_key
+from gongshi.search.documents import SearchDoc, display_order_key, rank_key
 from gongshi.search.index import (
     CONTINUE,
     FINAL,
@@ -118,6 +118,17 @@ class StaticIndex:
                 if held is not None:
                     candidates = {n for n in candidates if any(occurs(part, v) for v in held.get(n, ()))}
         return sorted(n for n in candidates if matches(parts, searchable_text(self.doc(n)[2])))
+
+    def ranked(self, query: str) -> list[int]:
+        """search(query) ranked as search.js ranks every result (searchAll) and staff.py does."""
+        parts = query_parts(query)
+
+        def rank(n: int) -> tuple:
+            stored = self.doc(n)
+            name = self.meta["datasets"][stored[0]]["name"]
+            return rank_key(SearchDoc(name, "", stored[1], tuple(stored[2]), status=stored[6]), parts, n)
+
+        return sorted(self.search(query), key=rank)
 
 
 def make_docs(n: int, seed: int = 7) -> list[SearchDoc]:
@@ -314,13 +325,14 @@ def test_value_files_same_bytes_and_in_the_build_hash():
 
     first, second = build(7), build(7)
     assert first == second and any(p.startswith("search/x/") for p in first)
-    from gongshi.search.index import content_hash, meta_file
+    from gongshi.search.index import content_hash, meta_file, type_runs
 
+    runs = type_runs(sorted(shop_docs() + make_docs(30, 7), key=display_order_key))
     hashes = [(p, content_hash(b)) for p, b in first.items() if p != "search/meta.json"]
-    assert meta_file(len(shop_docs()) + 30, VALUES, hashes)[1] == first["search/meta.json"]
+    assert meta_file(len(shop_docs()) + 30, VALUES, hashes, runs)[1] == first["search/meta.json"]
     x_file = next(p for p, _ in hashes if p.startswith("search/x/"))
     changed = [(p, "0" * len(h) if p == x_file else h) for p, h in hashes]
-    assert meta_file(len(shop_docs()) + 30, VALUES, changed)[1] != first["search/meta.json"]
+    assert meta_file(len(shop_docs()) + 30, VALUES, changed, runs)[1] != first["search/meta.json"]
 
 
 def test_value_texts_are_the_normalised_values_in_every_batch_even_holding_nul():

@@ -34,7 +34,7 @@ def built(tmp_path_factory) -> Path:
 
 def static_search(output: Path, query: str) -> list[str]:
     index = StaticIndex({p: b for p, b in tree(output).items() if p.startswith("search/")})
-    return [index.doc(n)[1] for n in index.search(query)]
+    return [index.doc(n)[1] for n in index.ranked(query)]
 
 
 def whoosh_search(output: Path, query: str, **filters: str) -> list[str]:
@@ -110,10 +110,11 @@ def test_cli_search(built, capsys):
     assert cli.main(["search", "张某某", "--json", *args]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert answer["total"] == 1 and answer["results"][0]["title"] == "张某某"
+    assert answer["types"] == {"行政处罚决定": 1}
     assert answer["results"][0]["type"] == "行政处罚决定"
     assert cli.main(["search", "江临", "--dataset", "officers", *args]) == 0
     out = capsys.readouterr().out
-    assert "找到 3 条" in out and "[执法人员] 王建国" in out
+    assert "找到 3 条（执法人员 3）" in out and "[执法人员] 王建国" in out
     assert cli.main(["search", "张三", *args]) == 1
     assert "没有找到" in capsys.readouterr().out
 

@@ -19,7 +19,7 @@ from ..gcpause import frozen_for_workers, paused_gc
 from ..output import Entry, content_hash, write_if_changed
 from ..pages.render import PageJob, make_environment, render_jobs, templates_fingerprint
 from .documents import REGISTRY, DocType, SearchDoc, collect, register_dataset, register_schema_doctypes
-from .index import IndexFormat, TermShards, build_postings, document_files, index_files, meta_file
+from .index import IndexFormat, TermShards, build_postings, document_files, index_files, meta_file, type_runs
 from .staff import docs_saved, save_docs
 
 GROUP = "search:index"
@@ -95,7 +95,7 @@ def write_index(writer, docs: list[SearchDoc], fmt: IndexFormat, workers: int) -
         for relpath, digest, outcome in results:
             writer.record(relpath, Entry(digest), outcome)
             hashes.append((relpath, digest))
-    writer.write(*meta_file(len(docs), fmt, hashes))
+    writer.write(*meta_file(len(docs), fmt, hashes, type_runs(docs)))
     return len(hashes) + 1
 
 

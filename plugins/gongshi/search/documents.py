@@ -71,11 +71,13 @@ class DocType:
     shown: tuple[int, ...] = ()  # fields shown under the title
     extras: tuple[str, ...] = ()  # labels of SearchDoc.extras
     schema: bool = field(default=False, compare=False)  # made from a schema (register_schema_doctypes)
+    keys: tuple[int, ...] = ()  # identifier fields: the whole query equal to one ranks the record first
 
     def describe(self) -> dict[str, object]:
         """What the browser needs to show a result of this type (meta.json)."""
         return {"name": self.dataset, "label": self.label, "fields": list(self.fields),
-                "title": self.title, "shown": list(self.shown), "extras": list(self.extras)}
+                "title": self.title, "shown": list(self.shown), "extras": list(self.extras),
+                "keys": list(self.keys)}
 
 
 REGISTRY: dict[str, DocType] = {}
@@ -86,8 +88,8 @@ def register_dataset(doctype: DocType) -> None:
 
 
 def collect(public) -> list[SearchDoc]:  # noqa: ANN001 - PublicTables
-    """Every searchable record of every registered dataset, in display order: newest first
-    (records without a date last), then by dataset and key, so numbering is deterministic."""
+    """Every searchable record of every registered dataset, in display order (display_order_key),
+    so numbering is deterministic."""
     docs: list[SearchDoc] = []
     for name, doctype in REGISTRY.items():
         if name in public.tables:
@@ -95,12 +97,31 @@ def collect(public) -> list[SearchDoc]:  # noqa: ANN001 - PublicTables
     return [docs[i] for i in display_order(docs).tolist()]
 
 
+# The order of result types for citizens and businesses: what someone usually looks up (a
+# company's decisions, whether an officer is real) before the reference catalogues; the
+# power list, mostly read by staff, last. Datasets not named here (schema-published ones)
+# come after these, before the power list, in registry order.
+TYPE_ORDER = ("penalties", "officers", "inspections", "agencies", "supervision")
+LAST_TYPES = ("powers",)
+# Statuses of records that no longer hold (a cancelled power, a card no longer valid, an
+# agency no longer competent): shown after every current record.
+INACTIVE_STATUSES = frozenset({"已取消", "已过期", "暂扣", "注销", "吊销", "主体资格已届满", "公示期满", "已撤回"})
+
+
+def type_rank(name: str) -> int:
+    if name in TYPE_ORDER:
+        return TYPE_ORDER.index(name)
+    if name in LAST_TYPES:
+        return len(REGISTRY) + len(TYPE_ORDER) + LAST_TYPES.index(name)
+    return len(TYPE_ORDER) + _dataset_rank(name)
+
+
 def display_order(docs: list[SearchDoc]) -> np.ndarray:
     """The positions of `docs` sorted by display_order_key (stable), as one np.lexsort of
     integers: the dates ranked by sorting the few distinct ones, the keys by sorting them as
     numpy strings (UTF-8 bytes, so code point order, as Python compares str) in C rather than
     with Python comparisons."""
-    rank = {name: i for i, name in enumerate(REGISTRY)}
+    rank = {name: type_rank(name) for name in REGISTRY}
     dates = list(map(_DATE, docs))
     date_rank, _ = pd.factorize(np.array(dates, dtype=object), sort=True, use_na_sentinel=False)
     try:
@@ -111,14 +132,36 @@ def display_order(docs: list[SearchDoc]) -> np.ndarray:
     key_rank[np.argsort(keys, kind="stable")] = np.arange(len(docs))
     undated = np.fromiter((date == "" for date in dates), dtype=bool, count=len(docs))
     dataset = np.fromiter((rank[name] for name in map(_DATASET, docs)), dtype=np.int64, count=len(docs))
-    return np.lexsort((key_rank, dataset, -date_rank, undated))
+    inactive = np.fromiter((status in INACTIVE_STATUSES for status in map(_STATUS, docs)), dtype=bool,
+                           count=len(docs))
+    return np.lexsort((key_rank, -date_rank, undated, dataset, inactive))
 
 
-_DATE, _KEY, _DATASET = (itemgetter(SearchDoc._fields.index(name)) for name in ("date", "key", "dataset"))
+_DATE, _KEY, _DATASET, _STATUS = (itemgetter(SearchDoc._fields.index(name))
+                                  for name in ("date", "key", "dataset", "status"))
 
 
-def display_order_key(doc: SearchDoc) -> tuple[bool, str, int, str]:
-    return (doc.date == "", _negated(doc.date), _dataset_rank(doc.dataset), doc.key)
+def display_order_key(doc: SearchDoc) -> tuple[bool, int, bool, str, str]:
+    """Records that no longer hold last; then by type (type_rank); then newest first (undated
+    last); then by key. Documents are numbered in this order, so the browser ranks by number."""
+    return (doc.status in INACTIVE_STATUSES, type_rank(doc.dataset), doc.date == "", _negated(doc.date), doc.key)
+
+
+def rank_key(doc: SearchDoc, parts: list[str], order: object) -> tuple[bool, bool, bool, object]:
+    """Where a result of the query `parts` (analyzer.query_parts) ranks, given its place in
+    display order (`order`: its number, or display_order_key): an identifier typed in full
+    (执法证号, 统一社会信用代码, 文号, 事项编码: DocType.keys) first, then current before
+    no longer holding, then records whose title holds every part, then display order.
+    search.js ranks the same way (rankOf)."""
+    from .analyzer import normalise, occurs
+
+    doctype = REGISTRY.get(doc.dataset)
+    whole = "".join(parts)
+    keyed = doctype is not None and any(normalise(doc.fields[i]).replace(" ", "") == whole for i in doctype.keys
+                                        if i < len(doc.fields))
+    title = normalise(doc.fields[doctype.title if doctype else 0]) if doc.fields else ""
+    titled = bool(parts) and all(occurs(p, title) for p in parts)
+    return (not keyed, doc.status in INACTIVE_STATUSES, not titled, order)
 
 
 def _dataset_rank(name: str) -> int:
@@ -242,16 +285,16 @@ def _labels(dataset: str, *fields: str) -> tuple[str, ...]:
 register_dataset(DocType("penalties", "行政处罚决定",
                  _labels("penalties", "party_name", "decision_no", "party_uscc", "violation_type", "penalty_kinds",
                          "authority", "legal_basis"),
-                 penalty_docs, title=0, shown=(1, 3, 4, 5), extras=_labels("penalties", "decided_on", "=罚款金额")))
+                 penalty_docs, title=0, shown=(1, 3, 4, 5), keys=(1, 2), extras=_labels("penalties", "decided_on", "=罚款金额")))
 register_dataset(DocType("officers", "执法人员", _labels("officers", "name", "certificate_no", "agency", "category", "region"),
-                 officer_docs, title=0, shown=(1, 2, 3), extras=_labels("officers", "status", "valid_until")))
+                 officer_docs, title=0, shown=(1, 2, 3), keys=(1,), extras=_labels("officers", "status", "valid_until")))
 register_dataset(DocType("agencies", "执法主体", _labels("agencies", "name", "uscc", "kind", "region", "domain"),
-                 agency_docs, title=0, shown=(1, 2, 4), extras=("主体资格",)))
+                 agency_docs, title=0, shown=(1, 2, 4), keys=(1,), extras=("主体资格",)))
 register_dataset(DocType("powers", "权责清单事项", _labels("powers", "name", "code", "kind", "agency", "domain", "legal_basis"),
-                 power_docs, title=0, shown=(1, 2, 3), extras=_labels("powers", "status")))
+                 power_docs, title=0, shown=(1, 2, 3), keys=(1,), extras=_labels("powers", "status")))
 register_dataset(DocType("inspections", "双随机抽查结果",
                  _labels("inspections", "=检查对象", "task_no", "subject_uscc", "task_name", "check_items", "authority"),
-                 inspection_docs, title=0, shown=(3, 1, 5), extras=_labels("inspections", "result", "completed_on")))
+                 inspection_docs, title=0, shown=(3, 1, 5), keys=(1, 2), extras=_labels("inspections", "result", "completed_on")))
 register_dataset(DocType("supervision", "监督考核结果", _labels("supervision", "unit", "title", "kind"),
                  supervision_docs, title=0, shown=(1, 2),
                  extras=_labels("supervision", "=等次/得分", "rectification_state", "completed_on")))

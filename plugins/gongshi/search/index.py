@@ -34,7 +34,7 @@ import pandas as pd
 from ..compactjson import compact_json
 from ..output import content_hash
 from .analyzer import SEPARATOR_RANGES, facet_term, lower_ascii, normalise_each
-from .documents import FACET_FIELDS, REGISTRY, SearchDoc
+from .documents import FACET_FIELDS, INACTIVE_STATUSES, REGISTRY, SearchDoc
 
 FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
 CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-."
@@ -368,10 +368,23 @@ def index_files(docs: list[SearchDoc], fmt: IndexFormat = IndexFormat()) -> Iter
     """(path under output/, bytes) of every file of the index, meta.json last."""
     files = [*document_files(docs, fmt), *term_files(docs, fmt)]
     yield from files
-    yield meta_file(len(docs), fmt, [(path, content_hash(data)) for path, data in files])
+    yield meta_file(len(docs), fmt, [(path, content_hash(data)) for path, data in files], type_runs(docs))
 
 
-def meta_file(doc_count: int, fmt: IndexFormat, hashes: list[tuple[str, str]]) -> tuple[str, bytes]:
+def type_runs(docs: list[SearchDoc]) -> list[list[int]]:
+    """[first document, dataset index] of each run of documents of one type: documents are
+    numbered by type (display_order_key), so the browser counts results per type from their
+    numbers alone, without their stored documents."""
+    position = {name: i for i, name in enumerate(REGISTRY)}
+    runs: list[list[int]] = []
+    for number, name in enumerate(map(itemgetter(0), docs)):
+        if not runs or runs[-1][1] != position[name]:
+            runs.append([number, position[name]])
+    return runs
+
+
+def meta_file(doc_count: int, fmt: IndexFormat, hashes: list[tuple[str, str]],
+              runs: list[list[int]] | None = None) -> tuple[str, bytes]:
     """meta.json, from the (path, content hash) of every other file of the index: its `build`
     is a hash of them, so it changes whenever any file does (the browser's cache key)."""
     digest = hashlib.blake2b(repr((FORMAT_VERSION, fmt)).encode(), digest_size=8)
@@ -379,7 +392,8 @@ def meta_file(doc_count: int, fmt: IndexFormat, hashes: list[tuple[str, str]]) -
     shards = sum(1 for path, _ in hashes if path.startswith(f"{FOLDER}/t/"))
     meta = {"version": FORMAT_VERSION, "build": digest.hexdigest(), "docs": doc_count, "shards": shards,
             "hash": "crc32", "head": fmt.head, "block": fmt.block, "chunk": fmt.chunk, "page": fmt.page,
-            "datasets": [REGISTRY[name].describe() for name in REGISTRY]}
+            "datasets": [REGISTRY[name].describe() for name in REGISTRY], "runs": runs or [],
+            "inactive": sorted(INACTIVE_STATUSES)}
     return f"{FOLDER}/meta.json", _dump(meta)
 
 

@@ -25,7 +25,7 @@ from whoosh.query import And, Term
 
 from ..output import atomic_write
 from .analyzer import index_terms, matches, query_parts, query_terms, searchable_text
-from .documents import REGISTRY, DocType, SearchDoc, display_order_key, register_dataset
+from .documents import REGISTRY, DocType, SearchDoc, display_order_key, rank_key, register_dataset
 
 DOCS_FILE = "docs.marshal"
 DOCTYPES_FILE = "doctypes.json"  # (marshal: loads and saves tuples of str faster than pickle)
@@ -96,7 +96,8 @@ def register_saved_doctypes(cache_dir: Path) -> None:
         if described["name"] not in REGISTRY:
             register_dataset(DocType(described["name"], described["label"], tuple(described["fields"]),
                                      build=lambda public: (), title=described["title"], shown=tuple(described["shown"]),
-                                     extras=tuple(described["extras"]), schema=True))
+                                     extras=tuple(described["extras"]), schema=True,
+                                     keys=tuple(described.get("keys", ()))))
 
 
 def doc_id(doc: SearchDoc) -> str:
@@ -147,7 +148,8 @@ def sync(cache_dir: Path, docs: list[SearchDoc] | None = None) -> SyncReport:
 
 
 def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -> list[SearchDoc]:
-    """Every public record containing the query (each white-space part), in display order."""
+    """Every public record containing the query (each white-space part), ranked as the browser
+    ranks them (documents.rank_key)."""
     register_saved_doctypes(cache_dir)
     parts = query_parts(query)
     terms = list(dict.fromkeys(t for p in parts for t in query_terms(p)))
@@ -161,7 +163,9 @@ def search(cache_dir: Path, query: str, filters: dict[str, str] | None = None) -
         for hit in searcher.search(And(clauses), limit=None):
             doc = SearchDoc(*hit["doc"])
             if matches(parts, searchable_text(doc.fields)):  # the same verification as the browser
-                found.append((hit["order"], doc))
+                # (the order from the document, not the stored one: an unchanged record keeps
+                # a stored order from an older build's rules)
+                found.append((rank_key(doc, parts, display_order_key(doc)), doc))
     return [doc for _, doc in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -110,6 +110,7 @@
   }
 
   // ---- the index files (index.py) ----------------------------------------------------------
+  var COUNT_FETCHES = 2; // posting blocks a count may fetch beyond the first page's (Search.count)
   var FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", CONTINUE = "ghijklmnopqrstuvwxyz!#$%&()*+,-.";
 
   function decodeNumbers(text) {
@@ -268,6 +269,8 @@
     this.block = -1;
     this.position = 0;
     this.done = false;
+    this.walked = 0; // postings of the driver taken so far
+    this.fetches = 0; // posting blocks fetched so far
   }
 
   Candidates.prototype.next = function () { // Promise of the next candidate, or null
@@ -277,9 +280,11 @@
       if (this.driver.complete || this.block + 1 >= this.driver.bases.length) { this.done = true; return Promise.resolve(null); }
       this.block += 1;
       this.position = 0;
+      this.fetches += 1;
       return this.driver.loadBlock(this.block).then(function () { return self.next(); });
     }
     var doc = docs[this.position++];
+    this.walked += 1;
     if (this.filter && !this.filter(doc)) return this.next();
     return this.accept(doc, 1).then(function (ok) { return ok ? doc : self.next(); });
   };
@@ -290,6 +295,7 @@
     var list = this.lists[i], k = list.blockOf(doc), docs = list.loaded(k);
     if (docs) return has(docs, doc) ? this.accept(doc, i + 1) : Promise.resolve(false);
     if (list !== this.pruner) return this.accept(doc, i + 1);
+    this.fetches += 1;
     return list.loadBlock(k).then(function (loaded) { return has(loaded, doc) ? self.accept(doc, i + 1) : false; });
   };
 
@@ -308,12 +314,108 @@
         if (self.terms.indexOf(t) < 0 && self.spareTerms.indexOf(t) < 0) self.spareTerms.push(t);
       });
     });
-    Object.keys(filters).forEach(function (f) { if (filters[f]) self.terms.push(facetTerm(f, filters[f])); });
+    Object.keys(filters).forEach(function (f) {
+      if (filters[f] && f !== "d") self.terms.push(facetTerm(f, filters[f]));
+    });
     this.results = [];
     this.done = false;
   }
 
   Search.prototype.start = function () {
+    var self = this;
+    this.numbers = [];
+    this.exact = true;
+    if (!this.parts.length) { this.done = true; return Promise.resolve(this); }
+    return this.plan().then(function () { return self.done ? self : self.count(); });
+  };
+
+  // The type of document `number`: documents are numbered by type (meta.runs).
+  Search.prototype.datasetOf = function (number) {
+    var runs = this.index.meta.runs, lo = 0, hi = runs.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (runs[mid][0] <= number) { found = runs[mid][1]; lo = mid + 1; } else hi = mid - 1;
+    }
+    return this.index.meta.datasets[found].name;
+  };
+
+  // The candidates' numbers, from the index alone: the total and the per-type counts. They
+  // are exact ("共") when the lists answer every part (a part that is a term held whole or
+  // walked block by block, or one checked by values) and every facet list is held; otherwise
+  // the candidates are an upper bound ("约"), made exact once every one is verified — at once
+  // when they are at most a page (their stored documents, fetched for the first page anyway,
+  // also rank them: rankOf). Walking a long list costs a block file per 4,096 postings, so the
+  // walk stops after COUNT_FETCHES blocks; the counts are then the share of the walked
+  // postings that were candidates times the driver's df ("约"; a query of one term with its
+  // whole list as the answer: its df, exact).
+  Search.prototype.count = function () {
+    var self = this, want = this.filters.d, c = this.candidates;
+    function loop() {
+      if (c.fetches >= COUNT_FETCHES && !c.done) return Promise.resolve(true);
+      return c.next().then(function (doc) {
+        if (doc === null) return false;
+        if (!want || self.datasetOf(doc) === want) self.numbers.push(doc);
+        return loop();
+      });
+    }
+    return loop().then(function (partial) {
+      self.queue = self.numbers.slice();
+      function held(l) { return l.complete || l === c.driver || l === c.pruner; }
+      self.exact = self.whole !== null && self.whole.every(held) &&
+        self.lists.every(function (l) { return l.term.charAt(0) !== "~" || held(l); });
+      if (partial) {
+        var scale = c.driver.df / Math.max(c.walked, 1);
+        self.total = self.exact && self.lists.length === 1 && !want ? c.driver.df
+          : Math.max(self.numbers.length, Math.round(self.numbers.length * scale));
+        self.exact = self.exact && self.lists.length === 1 && !want;
+        self.typeCounts = self.countTypes(self.numbers, scale);
+        self.typesExact = false;
+        return self;
+      }
+      self.countAll(self.numbers, self.exact);
+      if (self.numbers.length > self.index.meta.page) return self;
+      return Promise.all(self.numbers.map(function (n) { return self.index.doc(n); })).then(function (docs) {
+        var found = [];
+        docs.forEach(function (doc, i) { if (self.verify(doc)) found.push({ number: self.numbers[i], doc: doc }); });
+        found.sort(function (a, b) { return compareRanks(self.rankOf(a), self.rankOf(b)); });
+        self.ranked = found;
+        self.queue = [];
+        self.countAll(found.map(function (r) { return r.number; }), true);
+        return self;
+      });
+    });
+  };
+
+  Search.prototype.countAll = function (numbers, exact) {
+    this.numbers = numbers;
+    this.total = numbers.length;
+    this.exact = this.typesExact = exact;
+    this.typeCounts = this.countTypes(numbers, 1);
+  };
+
+  Search.prototype.countTypes = function (numbers, scale) {
+    var self = this, counts = {};
+    numbers.forEach(function (n) { var v = self.datasetOf(n); counts[v] = (counts[v] || 0) + 1; });
+    Object.keys(counts).forEach(function (v) { counts[v] = Math.max(1, Math.round(counts[v] * scale)); });
+    return counts;
+  };
+
+  // [identifier typed in full, no longer holding, title holds every part, number]: the same
+  // order as documents.rank_key (staff.py's `gongshi search`).
+  Search.prototype.rankOf = function (result) {
+    var doc = result.doc, type = this.index.meta.datasets[doc[0]], whole = this.parts.join("");
+    var keyed = (type.keys || []).some(function (i) { return normalise(doc[2][i] || "").split(" ").join("") === whole; });
+    var title = normalise(doc[2][type.title] || "");
+    var titled = this.parts.every(function (p) { return occurs(p, title); });
+    return [keyed ? 0 : 1, this.index.meta.inactive.indexOf(doc[6]) >= 0 ? 1 : 0, titled ? 0 : 1, result.number];
+  };
+
+  function compareRanks(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  }
+
+  Search.prototype.plan = function () {
     var self = this;
     if (!this.terms.length) { this.done = true; return Promise.resolve(this); }
     function fetchLists(terms) { return Promise.all(terms.map(function (t) { return self.index.term(t); })); }
@@ -323,6 +425,7 @@
       var plan = self.valueChecks(lists);
       checks = plan.checks;
       exact = plan.exact;
+      self.whole = plan.whole;
       // A list too long to be held whole (only its head is at hand) lets candidates through
       // that the stored documents then reject, at a document file each. The spare bigrams are
       // usually rarer than the long list: one term shard each buys exact pruning (not needed
@@ -334,6 +437,7 @@
       });
     }).then(function (lists) {
       if (!lists) { self.done = true; return self; }
+      self.lists = lists;
       return Promise.all(checks.map(function (c) { return c.list.loadValues(); })).then(function () {
         var filter = checks.length ? function (doc) {
           return checks.every(function (c) {
@@ -354,23 +458,29 @@
   // lists answer every part exactly (a part that is a term with a short list, 丁晨 or 2026, is
   // answered by that list), so nothing more is worth fetching to prune.
   Search.prototype.valueChecks = function (lists) {
-    var byTerm = {}, checks = [], answered = 0;
+    var byTerm = {}, checks = [], whole = [];
     this.terms.forEach(function (t, i) { byTerm[t] = lists[i]; });
     this.parts.forEach(function (part) {
       var rarest = null;
       fetchTerms(part).forEach(function (t) { if (!rarest || byTerm[t].df < rarest.df) rarest = byTerm[t]; });
       if (!rarest) return;
-      if (rarest.term === part) answered += rarest.complete ? 1 : 0;
+      if (rarest.term === part) whole.push(rarest);
       else if (rarest.valueFile >= 0) checks.push({ part: part, list: rarest });
     });
+    var complete = null;
     if (checks.length) {
-      var complete = lists.filter(function (l) { return l.complete; }).sort(function (a, b) { return a.df - b.df; });
+      complete = lists.filter(function (l) { return l.complete; }).sort(function (a, b) { return a.df - b.df; });
       var left = complete[0].head.filter(function (doc) {
         return complete.every(function (l) { return has(l.head, doc); });
       });
       if (left.length <= this.index.meta.page) checks = [];
     }
-    return { checks: checks, exact: checks.length > 0 && checks.length + answered === this.parts.length };
+    // (a part is answered by its values check, or by its own term's list: see Search.count)
+    var answered = whole.filter(function (l) { return l.complete; }).length;
+    // whole: the lists that are a part's own term (they answer it when held whole, or when
+    // the candidates walk or prune them block by block: Search.count)
+    return { checks: checks, exact: checks.length > 0 && checks.length + answered === this.parts.length,
+             whole: checks.length + whole.length === this.parts.length ? whole : null };
   };
 
   var FACET_OF_DOC = { d: function (doc, meta) { return meta.datasets[doc[0]].name; },
@@ -390,25 +500,38 @@
   // time and their stored documents fetched together.
   Search.prototype.more = function (count) {
     var self = this, found = [];
+    if (this.ranked) {
+      found = this.ranked.slice(this.results.length, this.results.length + count);
+      this.results = this.results.concat(found);
+      this.done = this.results.length >= this.ranked.length;
+      return Promise.resolve(found);
+    }
     function round() {
       if (self.done || found.length >= count) return Promise.resolve(found);
-      var batch = [];
-      function take() {
+      var batch = self.queue.splice(0, count - found.length);
+      function take() { // the queue first (the candidates counted), then the rest of the walk
         if (batch.length >= count - found.length) return Promise.resolve();
         return self.candidates.next().then(function (doc) {
-          if (doc === null) { self.done = true; return; }
-          batch.push(doc);
+          if (doc === null) { if (!batch.length) self.done = true; return; }
+          if (!self.filters.d || self.datasetOf(doc) === self.filters.d) batch.push(doc);
           return take();
         });
       }
       return take().then(function () {
+        if (!batch.length) { self.done = true; return []; }
         return Promise.all(batch.map(function (n) { return self.index.doc(n); }));
       }).then(function (docs) {
         docs.forEach(function (doc, i) { if (self.verify(doc)) found.push({ number: batch[i], doc: doc }); });
         return round();
       });
     }
-    return round().then(function (list) { self.results = self.results.concat(list); return list; });
+    return round().then(function (list) {
+      self.results = self.results.concat(list);
+      if (self.done && !(self.exact && self.typesExact)) { // every candidate verified: exact now
+        self.countAll(self.results.map(function (r) { return r.number; }), true);
+      }
+      return list;
+    });
   };
 
   // Every result (tests and the benchmark compare this with whoosh and plain substring search).
@@ -419,12 +542,25 @@
         function loop() { return search.done ? search.results : search.more(200).then(loop); }
         return loop();
       }).then(function (results) {
-        return results.map(function (r) { return r.doc[1]; });
+        // ranked as the page ranks a small result list, and as staff.py ranks every list
+        return results.slice().sort(function (a, b) { return compareRanks(search.rankOf(a), search.rankOf(b)); })
+          .map(function (r) { return r.doc[1]; });
       });
     });
   }
 
-  window.GongshiSearch = { normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
+  // The counts the page shows before any result is verified (tests: the "约" rule).
+  function counts(base, query, filters) {
+    return new Index(base).open().then(function (index) {
+      var search = new Search(index, query, filters || {});
+      return search.start().then(function () {
+        return { total: search.total || 0, exact: search.exact, typesExact: !!search.typesExact,
+                 types: search.typeCounts || {} };
+      });
+    });
+  }
+
+  window.GongshiSearch = { counts: counts, normalise: normalise, indexTerms: indexTerms, queryParts: queryParts,
                            queryTerms: queryTerms, fetchTerms: fetchTerms, matches: matches, crc32: crc32,
                            decodePostings: decodePostings, searchAll: searchAll };
 
@@ -490,21 +626,27 @@
     return item;
   }
 
-  // Values of each facet among the results shown so far, as links that filter by them.
+  // Values of each facet as links that filter by them: the types counted over every result
+  // (from their numbers), the other facets over the results shown so far.
   function renderFacets(search, q) {
     facetBox.textContent = "";
     if (!search.results.length && !Object.keys(search.filters).length) return;
-    var meta = index.meta;
+    var meta = index.meta, about = search.typesExact ? "" : "约 ";
     var details = el("details", "search-facets__box");
     details.open = Object.keys(search.filters).length > 0;
-    details.appendChild(el("summary", "", "筛选：类型、执法主体、年度、状态" + (search.done ? "" : "（按已显示的结果）")));
+    details.appendChild(el("summary", "", "筛选：类型、执法主体、年度、状态" +
+                                          (search.done ? "" : "（执法主体、年度、状态按已显示的结果计数）")));
     facetBox.appendChild(details);
     FILTERS.forEach(function (f) {
       var counts = {};
-      search.results.forEach(function (r) {
-        var v = FACET_OF_DOC[f[1]](r.doc, meta);
-        if (v) counts[v] = (counts[v] || 0) + 1;
-      });
+      if (f[1] === "d") {
+        counts = Object.assign({}, search.typeCounts);
+      } else {
+        search.results.forEach(function (r) {
+          var v = FACET_OF_DOC[f[1]](r.doc, meta);
+          if (v) counts[v] = (counts[v] || 0) + 1;
+        });
+      }
       var selected = search.filters[f[1]];
       var values = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
       if (!values.length && !selected) return;
@@ -520,7 +662,7 @@
         } else {
           var next = Object.assign({}, search.filters);
           next[f[1]] = v;
-          var a = el("a", "", label + "（" + counts[v] + "）");
+          var a = el("a", "", label + "（" + (f[1] === "d" ? about : "") + counts[v] + "）");
           a.href = urlFor(q, next);
           a.setAttribute("data-filter", "");
           li.appendChild(a);
@@ -546,11 +688,14 @@
     return found ? found.label : name;
   }
 
+  // "共 N 条" when the count is exact; "约 N 条" when it is the candidates the index lets
+  // through (an upper bound: some may not contain the query once their text is checked).
   function summary(search) {
-    var n = search.results.length;
+    var n = search.results.length, total = search.total;
     var filtered = Object.keys(search.filters).length ? "（已筛选）" : "";
     if (!n) return "没有找到包含“" + search.parts.join(" ") + "”的公示信息" + filtered + "。";
-    return search.done ? "找到 " + n + " 条结果" + filtered + "。" : "已显示前 " + n + " 条结果" + filtered + "，还有更多。";
+    var count = (search.exact ? "共 " : "约 ") + total + " 条结果" + filtered;
+    return search.done ? count + "。" : count + "，已显示前 " + n + " 条。";
   }
 
   function showMore(search, q) {
@@ -561,6 +706,8 @@
       status.textContent = summary(search);
       moreButton.hidden = search.done;
       renderFacets(search, q);
+      // (for tests: "all" when every result was ranked with its text, else display order)
+      app.setAttribute("data-ranked", search.ranked ? "all" : "display");
       app.setAttribute("data-state", "done");
     });
   }
