@@ -167,7 +167,8 @@ def test_without_javascript_the_page_explains_and_links_to_listings(new_context,
         expect(message.locator(f'a[href$="/{href}"]')).to_have_count(1)
     expect(page.locator("#search-app")).to_be_hidden()
     expect(message).not_to_contain_text("输入完整的执法证号或统一社会信用代码查询")  # (it cannot, without JS)
-    expect(message).to_contain_text(site.url("/officers/") + "执法证号/")
+    expect(message).to_contain_text("二维码")  # (what a citizen holds: no address to type)
+    expect(message).not_to_contain_text("地址栏")
 
 
 def test_what_the_no_javascript_message_promises_works(new_context, site, officers, docs):  # noqa: ANN001
@@ -177,9 +178,10 @@ def test_what_the_no_javascript_message_promises_works(new_context, site, office
     page.fill("#cert-no", number)
     page.click("form.lookup button")
     page.wait_for_url("**/officers/?no=*")
-    page.goto(site.url(f"/officers/{number}/"))  # the address typed as the message says
+    page.goto(site.url(f"/officers/{number}/"))  # the address the card's QR code holds
     expect(page.locator("h1")).to_contain_text(officers["name"].iloc[0])
     uscc, name = busiest_company(docs)
+    page.goto(site.url("/penalties/"))  # a company's page, reached from its decisions by links alone
     page.goto(site.url(f"/companies/{uscc}/"))
     expect(page.locator("h1")).to_have_text(name)
 
