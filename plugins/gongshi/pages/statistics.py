@@ -69,8 +69,8 @@ def shown_amount(value: Decimal) -> str:
 def in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:
     if frame.empty or column not in frame.columns:
         return frame.iloc[0:0]
-    frame = annual.counted(frame)
-    return frame[frame[column].str.startswith(f"{year}-")]
+    # (one selection of a large table, not two copies)
+    return frame[annual.counted_mask(frame) & frame[column].str.startswith(f"{year}-")]
 
 
 def per_agency(names: list[str], frame: pd.DataFrame, agency_column: str,

@@ -19,12 +19,16 @@ EVENT_COLUMNS = {"penalties": "decided_on", "licences": "decided_on", "coercive"
                  "inspections": "completed_on", "supervision": "completed_on"}
 
 
-def counted(frame: pd.DataFrame) -> pd.DataFrame:
-    """The records a report may count: not withdrawn (撤回 in effect), and no longer scheduled
+def counted_mask(frame: pd.DataFrame) -> pd.Series:
+    """Which records a report may count: not withdrawn (撤回 in effect), and no longer scheduled
     (a record before its 公示日期 is not visible anywhere, not even as a number)."""
     if "pub_state" not in frame.columns:
-        return frame
-    return frame[~frame["pub_state"].isin(["withdrawn", "scheduled"])]
+        return pd.Series(True, index=frame.index)
+    return ~frame["pub_state"].isin(["withdrawn", "scheduled"])
+
+
+def counted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[counted_mask(frame)]
 
 
 def earliest_year(frames: dict[str, pd.DataFrame]) -> int | None:
@@ -33,8 +37,7 @@ def earliest_year(frames: dict[str, pd.DataFrame]) -> int | None:
         frame = frames.get(name)
         if frame is None or frame.empty or column not in frame.columns:
             continue
-        days = counted(frame)[column]
-        days = days[days != ""]
+        days = frame[column][counted_mask(frame) & (frame[column] != "")]  # (no copy of the whole table)
         if len(days):
             years.append(int(days.min()[:4]))
     return min(years, default=None)
