@@ -102,20 +102,21 @@ def feeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def year_end(feeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("year-end") / "output"
-    code, _ = build_site(feeds, output, "2026-12-31")
+def built_on(day: str, feeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp(f"built-{day}") / "output"
+    code, _ = build_site(feeds, output, day)
     assert code == 0
     return output
+
+
+@pytest.fixture(scope="module")
+def year_end(feeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_on("2026-12-31", feeds, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def new_year(feeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("new-year") / "output"
-    code, _ = build_site(feeds, output, "2027-01-01")
-    assert code == 0
-    return output
+    return built_on("2027-01-01", feeds, tmp_path_factory)
 
 
 def page_tables(html: str) -> dict[str, dict[str, list[str]]]:
