@@ -107,11 +107,6 @@ def test_corpus_is_well_formed():
 # Cases the detectors do not handle yet, each for a reason said in the closing note of the session
 # that listed it; a case listed here that starts to pass fails the test, so the list only shrinks.
 KNOWN_GAPS = {
-    "hand-traditional": "traditional characters (陳國華 for the registry's 陈国华): no t2s folding yet",
-    "hand-bare-names-no-cue": "a second person named with no cue at all (汪小龙称…)",
-    "hand-mobile-spoken-digits": "spoken digits split by commas (幺三八，零零幺三，八零零零)",
-    "decision_remark-决定书-029": "住所地 of a natural person who is not the party (担保人)",
-    "hand-gaoming-word": "the party 高明 inside 提高明显 is masked (no lexicon tells the word from the name)",
 }
 
 

@@ -31,10 +31,14 @@ from ..feeds.checkdigits import uscc_is_valid
 from .names import (
     _PLACE_AFTER,
     COMPOUND_SURNAMES,
+    CUED_RULES,
+    PERSON_PREDICATES,
     ROLE_CUES,
     SURNAMES,
+    TRADITIONAL,
     NameFinder,
     find_each,
+    inside_words,
     mask_names,
     name_shadow,
     normalise_name,
@@ -83,6 +87,10 @@ _NUMBER_RUN = re.compile(_DIGIT + r"(?:" + _GAP + _DIGIT + r")+" + _RUN_END)
 _LONG_NUMBER_RUN = re.compile(_DIGIT + r"(?:" + _GAP + _DIGIT + r"){9,}" + _RUN_END)
 _GROUP_RE = re.compile(_DIGIT + "+(?:[Xx](?![A-Za-z]))?|[Xx](?![A-Za-z0-9])")
 _CHINESE_DIGIT_TABLE = str.maketrans(CHINESE_DIGITS)
+# A number read out and written down in words, its groups split by commas (幺三八，零零幺三，八零零零):
+# Chinese digits only, each group two or more.
+_CD = "".join(CHINESE_DIGITS)
+_SPOKEN_RUN = re.compile(f"[{_CD}](?:[{_CD}]|[，,、]\\s?(?=[{_CD}]{{2}})){{9,}}")
 
 # Cues in the few characters before a number that say what it is.
 _CUE_WINDOW = 14
@@ -238,7 +246,7 @@ def _classify_groups(groups: list[tuple[str, int, int]], before: str, shadow: st
     number, though its digits would make one."""
     found = []
     last = len(groups)
-    dated = _date_groups(groups)
+    dated = _date_groups(groups, shadow)
     for i in range(last):
         digits = ""
         for j in range(i, min(last, i + 24)):
@@ -258,22 +266,28 @@ def _classify_groups(groups: list[tuple[str, int, int]], before: str, shadow: st
     return found
 
 
-def _date_groups(groups: list[tuple[str, int, int]]) -> list[int]:
+def _date_groups(groups: list[tuple[str, int, int]], text: str) -> list[int]:
     """For each group, the number (from 1) of the date it is part of (year, month, day as three
-    groups), 0 when none."""
+    groups joined by one and the same - . or /), 0 when none. (1900 1 1 00000 is a mobile
+    number spaced out, not a date.)"""
     marks = [0] * len(groups)
     number = 0
     i = 0
     while i + 2 < len(groups):
         year, month, day = groups[i][0], groups[i + 1][0], groups[i + 2][0]
+        first, second = text[groups[i][2]:groups[i + 1][1]], text[groups[i + 1][2]:groups[i + 2][1]]
         if len(year) == 4 and year[:2] in ("19", "20") and 1 <= len(month) <= 2 and 1 <= len(day) <= 2 \
-                and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12 and 1 <= int(day) <= 31 \
+                and first == second and first in _DATE_SEPARATORS:
             number += 1
             marks[i] = marks[i + 1] = marks[i + 2] = number
             i += 3
         else:
             i += 1
     return marks if number else []
+
+
+_DATE_SEPARATORS = frozenset(("-", ".", "/", "－", "．", "／", "—", "–"))
 
 
 def ctx_after_account(after: str) -> bool:
@@ -394,6 +408,22 @@ _HEALTH = re.compile(
     r"[\u4e00-\u9fff]{0,2}骨折|糖尿病|高血压|心脏病|脑梗|中风|偏瘫|住院治疗|长期服药)(?!院|医院|防治|卫生|中心|专科|病院|康复|福利|保障|联合会|法)")
 
 
+# Roles only a natural person has (not 经营者, 申请人, 承租人 …, which an organisation can be): a
+# 住所 named in the clause after one is a person's home (担保人乔璐，住所地…).
+_ORG_CAPABLE_ROLES = frozenset({"经营者", "实际经营者", "实际控制人", "负责人", "现场负责人", "联系人", "申请人", "被申请人",
+                                "被检查人", "当事人之", "经营户", "个体工商户", "个体户", "委托人", "受托人", "转让人", "受让人",
+                                "借款人", "出借人", "购买人", "持有人", "使用人", "所有人", "承租人", "出租人", "业主", "车主",
+                                "货主", "第三人", "利害关系人", "据", "员", "经询问，", "经询问,", "另有", "姓名", "合伙人",
+                                "股东", "承包人", "户主", "经营人", "实际经营人", "收货人", "签收人", "经办人", "具体经办人"})
+_PERSON_ROLE_BEFORE = re.compile("|".join(sorted((re.escape(c) for c in ROLE_CUES if c not in _ORG_CAPABLE_ROLES),
+                                                 key=len, reverse=True)))
+
+
+def _clause_before(text: str, text_start: int, at: int) -> str:
+    """The words of the sentence before text[at], at most 30 characters."""
+    return re.split(r"[。；;！？\n]", text[max(text_start, at - 30):at])[-1]
+
+
 def _ascii_alnum_before(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isascii() and (text[at - 1].isalnum() or text[at - 1] == "_")
 
@@ -438,10 +468,12 @@ class Triggers:
     digits in a row, 《 — and the registry's names, in one Aho-Corasick automaton run over the
     texts' UTF-8 bytes: one pass over a column, then a small match where something started."""
 
-    def __init__(self, names: Iterable[str] = ()):
+    def __init__(self, names: Iterable[str] = (), cues: bool = True):
         self.names = frozenset(n for name in names if len(n := normalise_name(name)) >= 2 and "某" not in n)
         words: dict[str, tuple[str, ...]] = {name: ("name",) for name in self.names}
         for kind, group in _TRIGGER_WORDS.items():
+            if not cues and kind in ("role", "pred"):
+                continue  # (the gate's reading: no names by the words around them)
             for word in group:
                 if kind == "role" and word in _SHORT_CUES:
                     continue  # (found by _SHORT_CUE below)
@@ -449,13 +481,13 @@ class Triggers:
         self._words = list(words)
         self._kinds = [words[w] for w in self._words]
         self._automaton = BytesAhoCorasick([w.encode() for w in self._words])
-        self.cues = True  # (names.NameFinder's interface: cues come in the same pass)
+        self.cues = cues  # (names.NameFinder's interface: cues come in the same pass)
 
     def hits(self, text: str) -> list[tuple[str, int, int, str]]:
         """(kind, start, end, word) of every trigger in `text`, in character positions."""
         data = text.encode("utf-8", "surrogatepass")
         found = self._automaton.find_matches_as_indexes(data, overlapping=True)
-        short = [("role", m.start(), m.end(), m.group()) for m in _SHORT_CUE.finditer(text)]
+        short = [("role", m.start(), m.end(), m.group()) for m in _SHORT_CUE.finditer(text)] if self.cues else []
         if not found:
             return short
         words, kinds = self._words, self._kinds
@@ -478,8 +510,8 @@ class Triggers:
         for kind, start, end, word in self.hits(text):
             if kind == "name":
                 names.append((start, end, word))
-            elif kind == "role":
-                cues.append((start, end))
+            elif kind == "role" or kind == "pred":
+                cues.append((start, end, kind == "pred"))
         return names, cues
 
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
@@ -495,6 +527,7 @@ _SHORT_CUE = re.compile(f"[{''.join(sorted(_SHORT_CUES))}]"
 _CHINESE_DIGIT_CHARS = "".join(CHINESE_DIGITS)
 _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "role": ROLE_CUES,
+    "pred": PERSON_PREDICATES,
     "numcue": ("电话", "联系方式", "手机", "TEL", "Tel", "tel", "座机", "联系", "号码", "QQ", "qq", "Qq", "扣扣", "Q号",
                "微信", "wx", "WX", "Wx", "vx", "VX", "WeChat", "wechat", "weixin", "账号", "帐号", "账户", "帐户", "卡号",
                "银行卡", "开户行", "开户银行", "储蓄卡", "信用卡", "银行账", "收款码", "支付宝"),
@@ -538,14 +571,14 @@ MATCHABLE_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno
 # the exact run is matched inside it.
 _DIGIT_STRETCH = re.compile(r"[0-9][0-9Xx()（）" + re.escape(SEPARATOR_CHARS) + r"]{9,}")
 _LETTER_STRETCH = re.compile(r"[A-Za-z][A-Za-z0-9" + re.escape(SEPARATOR_CHARS) + r"]{7,}")
-_DEFAULT_TRIGGERS: Triggers | None = None
+_DEFAULT_TRIGGERS: dict[bool, Triggers] = {}
 
 
-def default_triggers() -> Triggers:
-    global _DEFAULT_TRIGGERS
-    if _DEFAULT_TRIGGERS is None:
-        _DEFAULT_TRIGGERS = Triggers(())
-    return _DEFAULT_TRIGGERS
+def default_triggers(cues: bool = True) -> Triggers:
+    """The triggers without a registry; `cues`: with the role cues and person's predicates."""
+    if cues not in _DEFAULT_TRIGGERS:
+        _DEFAULT_TRIGGERS[cues] = Triggers((), cues=cues)
+    return _DEFAULT_TRIGGERS[cues]
 
 
 _NONE: list[Finding] = []
@@ -603,9 +636,10 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
     if not joined:
         return [_NONE] * len(texts)
     registries = {id(c.names): c.names for c in contexts if c.names is not None}
-    triggers = next(iter(registries.values())) if len(registries) == 1 else default_triggers()
+    find_names = any(c.find_names for c in contexts)
+    triggers = next(iter(registries.values())) if len(registries) == 1 else default_triggers(find_names)
     if not isinstance(triggers, Triggers):
-        triggers = default_triggers()
+        triggers = default_triggers(find_names)
     public = frozenset().union(*{id(c.public_names): c.public_names for c in contexts}.values())
 
     def owner(at: int) -> int:
@@ -627,24 +661,33 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
     protected: dict[int, list[tuple[int, int]]] = {}
     email_done = -1
     names: list[tuple[int, int, str]] = []
-    cue_spans: list[tuple[int, int]] = []
+    cue_spans: list[tuple[int, int, bool]] = []
     odd = _ODD_SPOT.search(joined)
     while odd is not None:  # (which texts hold one: the rest of a text need not be searched)
         i = owner(odd.start())
         odd_texts.add(i)
         odd = _ODD_SPOT.search(joined, starts[i + 1]) if i + 1 < len(starts) else None
+    odd = TRADITIONAL.search(joined)
+    while odd is not None:  # (traditional characters: names are looked for in simplified form)
+        i = owner(odd.start())
+        odd_texts.add(i)
+        odd = TRADITIONAL.search(joined, starts[i + 1]) if i + 1 < len(starts) else None
     for kind, start, end, word in triggers.hits(joined):
         if kind == "name":
             names.append((start, end, word))
             continue  # (names below, with the record's own persons)
-        if kind == "role":
-            cue_spans.append((start, end))
+        if kind == "role" or kind == "pred":
+            cue_spans.append((start, end, kind == "pred"))
             continue
         i = owner(start)
         context = contexts[i]
         text_end = starts[i] + len(shadows[i])
         if kind == "numcue" or kind == "cdigit":
             if kind == "numcue" and word[0].isascii() and _ascii_alnum_before(joined, start):
+                continue
+            if kind == "cdigit" and (spoken := _SPOKEN_RUN.match(joined, start)) and spoken.end() <= text_end \
+                    and not spoken.group().isalnum() and (start not in runs or runs[start].end() < spoken.end()):
+                runs[start] = spoken  # (split by commas: _NUMBER_RUN does not cross them)
                 continue
             at = end if kind == "numcue" else start
             run = _NUMBER_RUN.search(joined, at, min(text_end, at + _CUE_WINDOW + 40) + 1)
@@ -699,7 +742,8 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
                 add(match.start("body"), match.end("body"), "address", "住宅地址")
         elif kind == "seat":
             match = _PERSON_SEAT.match(joined, start)
-            if context.party_is_person and match and _PLACE_WORD.search(match.group("body")):
+            if match and _PLACE_WORD.search(match.group("body")) and (
+                    context.party_is_person or _PERSON_ROLE_BEFORE.search(_clause_before(joined, starts[i], start))):
                 add(match.start("body"), match.end("body"), "address", "住所（自然人）")
         elif kind == "health":
             for match in _HEALTH.finditer(joined, max(starts[i], start - 4), min(text_end, end + 24)):
@@ -767,7 +811,7 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
         for start, end, name, rule in NameFinder.find_all(joined, None, triggers, public, cues=cues, plain=True,
                                                           registry_names=registry is not None, scanned=scanned):
             i = bisect_right(starts, start) - 1
-            if i in odd_texts or (rule == "称谓后的姓名" and not contexts[i].find_names):
+            if i in odd_texts or (rule in CUED_RULES and not contexts[i].find_names):
                 continue
             spans[i].append((start - starts[i], end - starts[i], "name", rule, name))
     if odd_texts:
@@ -779,7 +823,7 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
                                                           registry_names=registry is not None):
             k = bisect_right(odd_starts, start) - 1
             i, positions = order[k], shaded[k][1]
-            if rule == "称谓后的姓名" and not contexts[i].find_names:
+            if rule in CUED_RULES and not contexts[i].find_names:
                 continue
             start, end = start - odd_starts[k], end - odd_starts[k]
             if positions is not None:
@@ -790,8 +834,8 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
             continue
         text, positions = name_shadow(shadows[i]) if i in odd_texts else (shadows[i], None)
         for start, end, name in find_each(text, _person_names(context.persons)):
-            if len(name) == 2 and _PLACE_AFTER.match(text, end):
-                continue  # (文明 in 全国文明城市, 金华 in 金华市: a place's name, not the party)
+            if len(name) == 2 and (_PLACE_AFTER.match(text, end) or inside_words(text, start, end)):
+                continue  # (文明 in 全国文明城市, 金华 in 金华市: a place; 高明 in 提高明显: two words)
             if positions is not None:
                 start, end = positions[start], positions[end - 1] + 1
             spans[i].append((start, end, "name", "当事人姓名", name))

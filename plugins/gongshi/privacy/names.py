@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
 import ahocorasick
 
@@ -64,12 +65,37 @@ ROLE_CUES = (
     "之兄", "之弟", "之姐", "之妹", "被询问人", "询问对象", "雇佣的", "聘用的", "经询问，", "经询问,", "据",
     "经办人", "具体经办人", "家属", "亲友", "朋友", "同学", "利害关系人", "旁听人员", "第三人", "保管员", "户主", "监护人", "法定监护人",
     "租客", "骑手", "保姆", "护工", "前台", "技师", "教练", "乘客", "表哥", "表姐", "表弟", "表妹", "货主", "翻译",
-    "网管", "导游", "另有", "在场人",
+    "网管", "导游", "另有", "在场人", "姓名",
     "洗碗工", "装卸工", "搬运工", "美容师", "调酒师", "按摩师", "理发师", "外卖骑手", "快递小哥",
     # any word ending in 员 (仓库保管员苏丹丹); officials are told by the words before it. (Not 工,
     # 师 or 客: 工程施工, 客车运送 would read as names.)
     "员",
 )
+# Words that follow a person's name far more often than anything else's (周立新称…, 吴秀兰承认…,
+# 韦建国、覃丽萍等3人…): a name standing bare before one of them, where a sentence or a clause
+# begins (bare_name_before), is a person's although no role word introduces it.
+PERSON_PREDICATES = (
+    "称", "说", "讲", "表示", "承认", "陈述", "供述", "供认", "供称", "辩称", "自称", "声称", "报称", "证实", "反映",
+    "签字", "签名", "签收", "捺印", "确认", "在场", "到场", "未到场", "拒绝", "拒不", "拒签", "自述", "交代", "介绍",
+    "回忆", "坦言", "坦承", "承诺", "当场", "本人", "名下", "家中", "夫妇", "夫妻", "二人", "两人", "三人", "等人",
+    *(f"等{n}{unit}" for n in (*"23456789", *"二两三四五六七八九十") for unit in "人名"),
+    "均称", "均表示", "均承认", "的妻子", "的丈夫", "的儿子", "的女儿", "的父亲", "的母亲", "之妻", "之夫", "之子", "之女",
+    "身份证", "的身份证", "手机号", "的手机", "的银行", "的账户", "的微信", "的证言", "证言", "的陈述", "询问笔录",
+    "的询问笔录", "的笔录", "所述", "所说", "系该", "系当事人", "系其", "为当事人", "是当事人", "实际经营", "经营的",
+    "负责经营", "驾驶", "投诉", "举报", "报案", "来电", "出具", "患有", "因病", "受伤", "未能", "无法", "同意", "不服",
+    "于",  # (only before a date: 朱红波于2025年3月起…)
+)
+_DATE_AFTER = re.compile(r"\s?(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})\s?(?:年|[-./／])")
+# What stands right before a bare name: the start of a clause, or a word that introduces a person
+# (据, 由, 与 …, 经查, 询问, or the end of a role word: 工人张三称).
+_BARE_LEFT_CHARS = frozenset("，。；：、！？（）()“”\"'「」《》 \t\n\r\u3000,.;:!?\0"
+                             "据由与和及跟同向对让叫请但并且另即又而将把被给令有" "人员者主户工师长生妻夫子女父母兄弟姐妹")
+_BARE_LEFT_WORDS = ("经查", "查明", "核实", "询问", "其中", "随后", "同时", "以及", "后经", "另查", "经核")
+# Characters a given name does not hold (…员, …局, …的): a candidate with one is a word.
+_NOT_IN_GIVEN_NAME = frozenset("的了是在有人员者们方面部门处所局店厂场队组会社司公区县市省镇乡村路街号室楼等及和与或被把将对向"
+                               "从以为由于中上下内外前后里间时年月日个件次种类项条款元角分万亿百千第各该本此其这那哪每些都均也"
+                               "还又再就才只很更最太非无不没未别莫勿请让使令叫称说讲已曾正将要能会可应需须得")
+
 # After a cue, one more word saying what the person is (从业人员收银员傅建军, 当事人雇佣的驾驶员萧勇).
 _SECOND_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?(?:员|工|师|人|长|主|徒|生|管)|雇佣的|聘用的|聘请的)")
 # A role said after the name, in brackets: 段嘉怡（系当事人雇佣的厨师）, 高伟（当事人之妻）, 麦健（自然人）.
@@ -89,10 +115,44 @@ _WHITESPACE = re.compile(r"\s+")
 _DOT_TABLE = str.maketrans({c: "·" for c in _DOTS})
 
 
+def _read_lexicon() -> tuple[dict[str, tuple[int, str]], dict[int, str]]:
+    here = Path(__file__).with_name("data")
+    words = {}
+    for line in (here / "words.tsv").read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split("\t")
+        words[word] = (int(freq), tag)
+    t2s = {}
+    for line in (here / "t2s.tsv").read_text(encoding="utf-8").splitlines():
+        traditional, simple = line.split("\t")
+        t2s[ord(traditional)] = simple
+    return words, t2s
+
+
+# Common words (data/words.tsv, from jieba's dictionary) and traditional characters (data/t2s.tsv).
+_WORDS, T2S = _read_lexicon()
+TRADITIONAL = re.compile("[" + "".join(map(chr, sorted(T2S))) + "]")
+
+
+def common_word(word: str) -> bool:
+    """Whether `word` is a common word rather than a name: 公司, 安全, 高峰 (a word far more
+    often than a name), but not 李强 or 汪洋, which the dictionary knows as names."""
+    entry = _WORDS.get(word)
+    return entry is not None and (not entry[1].startswith("nr") or entry[0] >= 1000)
+
+
+def inside_words(text: str, start: int, end: int) -> bool:
+    """Whether the two-character name at text[start:end] is read across two words, each common
+    (the party 高明 in 提高明显: 提高 + 明显), and so is no mention of the person."""
+    if end - start != 2 or start == 0 or end >= len(text):
+        return False
+    before, after = _WORDS.get(text[start - 1:start + 1]), _WORDS.get(text[end - 1:end + 1])
+    return before is not None and after is not None and before[0] >= 300 and after[0] >= 300
+
+
 def normalise_name(name: str) -> str:
     if _PLAIN_NAME.fullmatch(name):
-        return name  # (nearly every name: Han characters only)
-    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", name)).translate(_DOT_TABLE)
+        return name.translate(T2S) if TRADITIONAL.search(name) else name  # (nearly every name: Han only)
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", name)).translate(_DOT_TABLE).translate(T2S)
 
 
 def surname_of(name: str) -> str:
@@ -184,6 +244,48 @@ def name_before(text: str, end: int) -> int | None:
     return None
 
 
+def bare_name_before(text: str, end: int) -> int | None:
+    """The start of a name standing bare before a person's predicate at text[end] (周立新称,
+    经查王伟于2025年, 工人张三签字), or None: 2–4 Han characters beginning with a surname, no
+    common word, with a clause's start or a word that introduces a person right before it."""
+    for length in (4, 3, 2):
+        start = end - length
+        if start < 0:
+            continue
+        candidate = text[start:end]
+        compound = candidate[:2] in COMPOUND_SURNAMES
+        if (length == 4 and not compound) or not (compound or candidate[0] in SURNAMES):
+            continue
+        given = candidate[2 if compound else 1:]
+        if not given or not all(_is_han(c) and c not in _NOT_IN_GIVEN_NAME for c in candidate) or "某" in candidate:
+            continue
+        if length == 3 and not compound and candidate[0] in _FUNCTION_CHARS:
+            continue  # (和王芳称: 和 + 王芳)
+        before = text[start - 1] if start > 0 else "\0"
+        if before not in _BARE_LEFT_CHARS and not text.endswith(_BARE_LEFT_WORDS, max(0, start - 3), start):
+            continue
+        if common_word(candidate) or (length == 3 and candidate[:2] in _COMMON_WORDS):
+            return None  # (公司表示, 安全员称: a word stands there, not a name)
+        return start
+    return None
+
+
+def bare_names(text: str, predicate_start: int, predicate_end: int) -> list[tuple[int, int]]:
+    """The names a person's predicate at text[predicate_start:predicate_end] follows: the one
+    right before it and those listed before that one (韦建国、覃丽萍等3人)."""
+    if predicate_start < 2 or not _is_han(before := text[predicate_start - 1]) or before in _NOT_IN_GIVEN_NAME:
+        return []  # (名称, 的说明: no name can end there)
+    if text[predicate_start:predicate_end] == "于" and not _DATE_AFTER.match(text, predicate_end):
+        return []
+    found, end = [], predicate_start
+    while (start := bare_name_before(text, end)) is not None:
+        found.append((start, end))
+        if start < 2 or text[start - 1] not in "、和及与":
+            break
+        end = start - 1
+    return found
+
+
 # Two-character words of 决定书 text that begin with a surname's character: after a cue they
 # start a sentence, not a name (从业人员严格执行, 员工安全培训).
 _COMMON_WORDS = frozenset("""
@@ -247,9 +349,12 @@ class NameFinder:
         if len(self.names) > 8 or cues:  # (a few names: str.find is faster than building an automaton)
             automaton = ahocorasick.Automaton()
             for name in self.names:
-                automaton.add_word(name, (name, False))
+                automaton.add_word(name, (name, "name"))
+            for predicate in PERSON_PREDICATES if cues else ():
+                automaton.add_word(predicate, (predicate, "pred"))
             for cue in ROLE_CUES if cues else ():
-                automaton.add_word(cue, (cue, cue not in self.names))
+                if cue not in self.names:
+                    automaton.add_word(cue, (cue, "cue"))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -259,20 +364,23 @@ class NameFinder:
         names = [normalise_name(p) for p in persons]
         return cls(names + [n.replace("·", "") for n in names if "·" in n])
 
-    def scan(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-        """(names found: start, end, name; role cues found: start, end)."""
+    def scan(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]:
+        """(names found: start, end, name; role cues and person's predicates found: start, end,
+        whether a predicate)."""
         if self._automaton is None:
             return self.occurrences(text), []
         names, cues = [], []
-        for end, (word, is_cue) in self._automaton.iter(text):
-            (cues if is_cue else names).append((end - len(word) + 1, end + 1, word) if not is_cue
-                                               else (end - len(word) + 1, end + 1))
+        for end, (word, kind) in self._automaton.iter(text):
+            if kind == "name":
+                names.append((end - len(word) + 1, end + 1, word))
+            else:
+                cues.append((end - len(word) + 1, end + 1, kind == "pred"))
         return names, cues
 
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         if self._automaton is not None:
-            return [(end - len(word) + 1, end + 1, word) for end, (word, is_cue) in self._automaton.iter(text)
-                    if not is_cue]
+            return [(end - len(word) + 1, end + 1, word) for end, (word, kind) in self._automaton.iter(text)
+                    if kind == "name"]
         return find_each(text, self.names)
 
     @staticmethod
@@ -286,7 +394,7 @@ class NameFinder:
         own_names = own.names if own is not None else frozenset()
         if own is not None:
             found += [(s, e, n, "当事人姓名") for s, e, n in own.occurrences(shadow)
-                      if len(n) > 2 or not _PLACE_AFTER.match(shadow, e)]
+                      if len(n) > 2 or not (_PLACE_AFTER.match(shadow, e) or inside_words(shadow, s, e))]
 
         if scanned is not None:
             names, cue_spans = scanned  # (the caller's trigger pass over this very text)
@@ -303,7 +411,13 @@ class NameFinder:
             if len(name) == 2 and not _stands_as_name(shadow, start, end):
                 continue  # (two characters inside a longer word: 文明行为 is no person)
             found.append((start, end, name, "其他数据集中的自然人"))
-        for cue_start, cue_end in cue_spans if cues else ():
+        for cue_start, cue_end, predicate in cue_spans if cues else ():
+            if predicate:
+                for start, end in bare_names(shadow, cue_start, cue_end):
+                    name = shadow[start:end]
+                    if name not in public and name not in own_names and not names_a_business(shadow, start, end):
+                        found.append((start, end, name, "陈述前的姓名"))
+                continue
             if _OFFICIAL_BEFORE.search(shadow, max(0, cue_start - 5), cue_start):
                 continue
             at = _CONNECTOR.match(shadow, cue_end).end()  # type: ignore[union-attr]  # (matches "" too)
@@ -341,6 +455,9 @@ class NameFinder:
 
 
 _CUES = NameFinder((), cues=True)
+# The rules that find a name by the words around it; the gate (which reads published text, where
+# such words stand beside 张某某) looks only for the registry's names.
+CUED_RULES = frozenset({"称谓后的姓名", "陈述前的姓名"})
 
 
 def _stands_as_name(text: str, start: int, end: int) -> bool:
@@ -356,9 +473,10 @@ _ODD_DOT = re.compile("[.•・‧･∙⋅]")
 
 
 def name_shadow(text: str) -> tuple[str, list[int] | None]:
-    """Whitespace between two Han characters removed and middle dots unified, with positions."""
+    """Whitespace between two Han characters removed, middle dots unified and traditional
+    characters simplified (陳國華 → 陈国华, one for one), with positions."""
     if not _ODD_SPELLING.search(text):
-        return text, None
+        return (text.translate(T2S) if TRADITIONAL.search(text) else text), None
     cuts = [m.span() for m in _HAN_GAP.finditer(text) if m.start() > 0 and _is_han(text[m.start() - 1])]
     pieces, positions, last = [], [], 0
     for start, end in cuts:
@@ -370,4 +488,4 @@ def name_shadow(text: str) -> tuple[str, list[int] | None]:
     shadow = "".join(pieces)
     shadow = _ODD_DOT.sub(lambda m: "·" if 0 < m.start() < len(shadow) - 1 and _is_han(shadow[m.start() - 1])
                           and _is_han(shadow[m.start() + 1]) else m.group(), shadow)
-    return shadow, positions
+    return shadow.translate(T2S), positions
