@@ -19,6 +19,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rows = agencies()
     rows[1]["投诉举报电话"] = "0579-85009999"  # agency B has a line of its own; A is reached on its 联系电话
     rows[0]["投诉举报电话"] = ""
+    rows[0]["行政复议机关"] = "江临市人民政府"  # (A names its review body and leaves the court blank)
+    rows[0]["行政诉讼管辖法院"] = ""
     output = root / "output"
     assert build_site(write_feeds(root / "feeds", agency_rows=rows, penalty_rows=penalties()), output, TODAY)[0] == 0
     return output
@@ -68,3 +70,14 @@ def test_public_pages_speak_to_readers_not_to_staff(sample_site: Path) -> None:
     pages = [p.read_text("utf-8") for p in sample_site.rglob("*.html")]
     for words in ("地址栏", "订阅（Atom）", "罚款；罚款 ", "可在 江临市 内"):
         assert not any(words in page for page in pages), words
+
+
+def test_a_decision_names_where_to_apply_for_review_and_leaves_out_a_court_not_given(site: Path) -> None:
+    page = (site / "penalties/江临市监罚-2026-101号/index.html").read_text("utf-8")
+    remedies = page[page.index('id="remedies"'):page.index("</section>", page.index('id="remedies"'))]
+    review = remedies[remedies.index("<strong>行政复议</strong>"):remedies.index("</li>")]
+    litigation = remedies[remedies.index("<strong>行政诉讼</strong>"):]
+    assert "六十日内向江临市人民政府提出" in review
+    assert "六个月内提起" in litigation and "人民法院" not in litigation
+    pages = [p.read_text("utf-8") for p in (site / "agencies").glob("*/index.html")]
+    assert any("行政复议机关" in p and "江临市人民政府" in p for p in pages)  # (and on the agency's own page)

@@ -92,7 +92,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     any_day = settings_fingerprint(settings, with_today=False)
     table = state.table_fingerprint
     officers_key = inputs_fingerprint(table("officers"), table("agencies"), same_day)
+    remedies = penalties.remedy_bodies(agencies)
     decisions_key = inputs_fingerprint(table("penalties"), any_day)
+    decision_pages_key = inputs_fingerprint(decisions_key, remedies)  # (not every agency change: only these)
     schema_keys = [table(name) for name in schema_published]
     companies_key = inputs_fingerprint(table("penalties"), table("inspections"), *schema_keys, any_day)
     groups = [
@@ -103,7 +105,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:officer-listings", officers_key,
                  lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
-        JobGroup("pages:decisions", decisions_key, lambda: penalties.decision_jobs(decisions)),
+        JobGroup("pages:decisions", decision_pages_key, lambda: penalties.decision_jobs(decisions, remedies)),
     ]
 
     def write_lookups() -> None:

@@ -105,13 +105,24 @@ DECISION_COLUMNS = frozenset({*PAGE_KEYS, *(key for key, _ in _FIELDS), "pub_sta
                               "decided_on", "withdrawn_on", "withdrawal_reason", "last_day"})
 
 
-def decision_page(row: dict[str, Any]) -> PageJob:
+def remedy_bodies(agencies: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Each agency's 行政复议机关 and 行政诉讼管辖法院 (agencies feed), by name: where a party
+    takes its remedies (blank: the decision page gives the periods only)."""
+    return {a["name"]: {"review_body": a["review_body"], "court": a["court"]}
+            for a in agencies[["name", "review_body", "court"]].to_dict("records")}
+
+
+_NO_BODIES = {"review_body": "", "court": ""}
+
+
+def decision_page(row: dict[str, Any], remedies: dict[str, dict[str, str]] | None = None) -> PageJob:
     file = urls.decision_file(row["decision_no"])
     state = row["pub_state"]
     if state == "public":
         return PageJob(file, "penalty.html", {
             "section": "penalties",
             "d": {key: row[key] for key in PAGE_KEYS},
+            "remedy": (remedies or {}).get(row["authority"], _NO_BODIES),
             "fields": decision_fields(row),
             "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
             "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
@@ -127,11 +138,12 @@ def decision_page(row: dict[str, Any]) -> PageJob:
     })
 
 
-def decision_jobs(frame: pd.DataFrame) -> LazyJobs:
+def decision_jobs(frame: pd.DataFrame, remedies: dict[str, dict[str, str]] | None = None) -> LazyJobs:
     """A page per decision that has been published (scheduled ones do not exist yet), made on
     demand by whichever process renders it."""
     shown = frame[frame["pub_state"] != "scheduled"]
-    return LazyJobs(records(shown, [c for c in shown.columns if c in DECISION_COLUMNS]), decision_page)
+    return LazyJobs(records(shown, [c for c in shown.columns if c in DECISION_COLUMNS]),
+                    functools.partial(decision_page, remedies=remedies))
 
 
 def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:
