@@ -32,7 +32,7 @@ PRINT_DAY_CSS = "theme/css/print-day.css"
 
 def print_day_css(day: str) -> bytes:
     return ("/* 打印时每页注明数据生成日期 */\n"
-            f'.print-day::after {{ content: "数据生成日期：{day}"; }}\n').encode("utf-8")
+            f'.print-day::after {{ content: "数据生成日期：{day}"; }}\n').encode()
 
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
