@@ -157,12 +157,12 @@ def test_axe_finds_no_violations(site, pages, page, network, page_id):
 
 
 def test_axe_finds_no_violations_in_the_lookup_miss_message(site, page):
-    open_page(page, site, "/")
+    open_page(page, site, "/officers/")
     box = page.locator("form.lookup input[name=no]")
     box.fill("33990099999999")
     page.locator("form.lookup:has(input[name=no])").get_by_role("button", name="查询").click()
     expect(page.locator("form.lookup:has(input[name=no]) .lookup__result")).to_contain_text("未查询到该执法证号")
-    assert_no_axe_violations(page, "the home page after a failed lookup")
+    assert_no_axe_violations(page, "the officers page after a failed lookup")
 
 
 def test_axe_finds_no_violations_in_the_recheck_warning(site, pages, page):

@@ -32,8 +32,8 @@ def busiest_company(decisions: pd.DataFrame) -> tuple[str, str, list[str]]:
 def test_business_finds_its_page_by_code_and_sees_decisions_and_remedies(page, site, decisions) -> None:  # noqa: ANN001
     uscc, name, numbers = busiest_company(decisions)
     page.goto(site.url("/"))
-    page.fill("#home-company", uscc.lower())  # typed in lower case: normalised by the script
-    page.click("form:has(#home-company) button")
+    page.fill("#search-q", uscc.lower())  # typed in lower case: normalised by the script
+    page.click("form.search-form button")
     page.wait_for_url(f"**/companies/{uscc}/")
     assert page.locator("h1").inner_text() == name
     body = page.locator("main").inner_text()
@@ -64,8 +64,8 @@ def test_a_partial_company_name_reaches_its_decisions(page, site, decisions) -> 
     partial = name.removeprefix("江临市").removesuffix("有限公司").removesuffix("有限责任公司")[:6]
     assert partial != name
     page.goto(site.url("/"))
-    page.fill("#home-company", partial)
-    page.click("form:has(#home-company) button")
+    page.fill("#search-q", partial)
+    page.click("form.search-form button")
     page.wait_for_url("**/search/?q=*")
     page.wait_for_function("(numbers) => numbers.some(n => document.querySelector('main').innerText.includes(n))",
                            arg=numbers, timeout=15000)

@@ -66,8 +66,8 @@ def test_lookup_finds_a_business_with_only_spot_check_results(page, site, public
     only = checks[~checks["subject_uscc"].isin(set(decisions["party_uscc"])) & (checks["subject_uscc"] != "")
                   & (checks["subject_type"] == "法人及非法人组织")].sort_values("subject_uscc").iloc[0]
     page.goto(site.url("/"))
-    page.fill("#home-company", only["subject_name"])
-    page.click("form:has(#home-company) button")
+    page.fill("#search-q", only["subject_name"])
+    page.click("form.search-form button")
     page.wait_for_url(f"**/companies/{only['subject_uscc']}/")
     assert page.locator("h1").inner_text() == only["subject_name"]
     assert "目前没有公示中的行政处罚决定" in page.locator("section#penalties").inner_text()

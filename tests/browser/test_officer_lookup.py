@@ -44,6 +44,14 @@ def officer_path(number: str) -> str:
     return f"/officers/{number}/"
 
 
+def home_search(page, text: str) -> None:  # noqa: ANN001
+    """Type into the home page's one search box, then press 查询."""
+    box = page.locator("form.search-form input[name=q]")
+    box.click()
+    box.press_sequentially(text)
+    page.locator("form.search-form").get_by_role("button", name="查询").click()
+
+
 def look_up(page, text: str) -> None:  # noqa: ANN001
     """Type into the page's lookup box as a person would, then press 查询."""
     box = page.locator("form.lookup input[name=no]")
@@ -72,7 +80,7 @@ def test_lookup_from_home_opens_the_officer_page_with_the_status_in_words(site, 
     officer = an_officer(officers, state)
     number = officer["certificate_no"]
     page.goto(site.url("/"))
-    look_up(page, number)
+    home_search(page, number)
     page.wait_for_url(site.url(officer_path(number)))
     expect_credential(page, state)
     expect(page.locator("h1")).to_have_text(officer["name"])
@@ -89,7 +97,7 @@ def test_lookup_from_home_opens_the_officer_page_with_the_status_in_words(site, 
 def test_lookup_normalises_what_people_type(site, officers, page, variant):
     officer = an_officer(officers, "valid")
     number = officer["certificate_no"]
-    page.goto(site.url("/"))
+    page.goto(site.url("/officers/"))
     look_up(page, variant(number))
     page.wait_for_url(site.url(officer_path(number)))
     expect_credential(page, "valid")
@@ -99,13 +107,13 @@ def test_lookup_upper_cases_what_people_type(site, officers, page):
     # The sample numbers are all digits, so the upper-casing shows in the normalised number
     # the miss message repeats.
     assert "33990001X" not in set(officers["certificate_no"])
-    page.goto(site.url("/"))
+    page.goto(site.url("/officers/"))
     look_up(page, "３３９９ 0001x")
     result = page.locator("form.lookup:has(input[name=no]) .lookup__result")
     expect(result).to_contain_text(f"{MISS}：33990001X。")
 
 
-@pytest.mark.parametrize("start", ["/", "/officers/"])
+@pytest.mark.parametrize("start", ["/officers/", "/404.html"])
 def test_unknown_number_says_so_and_stays_on_the_page(site, officers, page, network, start):
     unknown = "33990099999999"
     assert unknown not in set(officers["certificate_no"])
@@ -289,9 +297,18 @@ def test_officer_page_shows_the_status_without_javascript(site, officers, new_co
     expect(page.locator("#credential-recheck")).to_be_hidden()
 
 
-def test_home_lookup_is_a_plain_get_form_without_javascript(site, officers, new_context):
+def test_home_search_is_a_plain_get_form_without_javascript(site, officers, new_context):
     page = new_context(java_script_enabled=False).new_page()
     page.goto(site.url("/"))
+    number = an_officer(officers, "valid")["certificate_no"]
+    home_search(page, number)  # the search page, which says what it can do without scripts
+    page.wait_for_url(site.url(f"/search/?q={number}"))
+    expect(page.locator(".search-nojs")).to_be_visible()
+
+
+def test_officer_lookup_is_a_plain_get_form_without_javascript(site, officers, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site.url("/officers/"))
     form = page.locator("form.lookup:has(input[name=no])")
     expect(form).to_have_attribute("method", "get")
     expect(form).to_have_attribute("action", "/officers/")
@@ -315,9 +332,10 @@ def test_home_lookup_is_a_plain_get_form_without_javascript(site, officers, new_
 def test_no_request_leaves_the_site(site, officers, page, network):
     valid = an_officer(officers, "valid")["certificate_no"]
     page.goto(site.url("/"))
-    look_up(page, valid)
+    home_search(page, valid)
     page.wait_for_url(site.url(officer_path(valid)))
     expect(page.locator("svg.qr")).to_be_visible()
+    page.locator(".site-menu > summary").click()  # the menu, closed on a phone
     page.get_by_role("link", name="执法人员", exact=True).first.click()
     page.wait_for_url(site.url("/officers/"))
     look_up(page, "33990099999999")

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class ColumnType(str, Enum):
@@ -67,10 +69,25 @@ class Column:
     # ASCII URL segments for the values of an enumeration with listings of their own
     # ((value, slug) pairs); stable forever once published.
     slugs: tuple[tuple[str, str], ...] = ()
+    # (other column, value, label): the label when other == value, e.g. a 个体工商户's
+    # 法定代表人 column reads 经营者 (its operator; RULES.md).
+    label_if: tuple[str, str, str] | tuple[()] = ()
 
     @property
     def display_label(self) -> str:
         return self.label or self.header
+
+    def label_for(self, record: Mapping[str, Any]) -> str:
+        """The label of this column on `record`'s page (labelIf: 经营者 for a 个体工商户)."""
+        if self.label_if and record.get(self.label_if[0]) == self.label_if[1]:
+            return self.label_if[2]
+        return self.display_label
+
+    @property
+    def conditional_key(self) -> str:
+        """The key under which a page's fields hold this column when labelIf applies (its
+        label differs, so it is another key of the page's fields: `field_labels`)."""
+        return f"{self.key}/{self.label_if[1]}" if self.label_if else ""
 
     @property
     def identifier(self) -> bool:

@@ -34,7 +34,7 @@ _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recor
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
                "falseValues", "rdfType", "code", "multiple", "aliases", "privacy", "default", "label", "facet",
                "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs",
-               "enumCodes"}
+               "enumCodes", "labelIf"}
 
 
 class SchemaError(ValueError):
@@ -188,6 +188,14 @@ def _column(field: Any, where: str, fail, warnings: list[tuple[str, str]], sourc
             raise fail(where, f"的 {name} 应为 {{\"field\": 字段名, \"value\": 值}}")
         return (str(value["field"]), str(value["value"]))
 
+    def label_if() -> tuple[str, str, str] | tuple[()]:
+        value = field.get("labelIf")
+        if value is None:
+            return ()
+        if not isinstance(value, dict) or set(value) != {"field", "value", "label"}:
+            raise fail(where, "的 labelIf 应为 {\"field\": 字段名, \"value\": 值, \"label\": 标签}")
+        return (str(value["field"]), str(value["value"]), str(value["label"]))
+
     def number(value: Any, name: str) -> float | None:
         if value is None:
             return None
@@ -209,6 +217,7 @@ def _column(field: Any, where: str, fail, warnings: list[tuple[str, str]], sourc
                   plausible_max=number(field.get("plausibleMax"), "plausibleMax"),
                   not_after_today=bool(field.get("notAfterToday", False)),
                   slugs=tuple((str(k), str(v)) for k, v in (field.get("slugs") or {}).items()),
+                  label_if=label_if(),
                   choice_codes=_enum_codes(field.get("enumCodes"), choices, where, fail))
 
 

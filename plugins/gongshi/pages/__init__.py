@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from . import companies, generic, inspections, penalties, site, statistics, supervision
+from . import companies, generic, home, inspections, penalties, site, statistics, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
@@ -25,6 +25,14 @@ def copy_theme_static(theme_dir: Path, writer) -> None:  # noqa: ANN001 - Output
     for path in sorted(static.rglob("*")):
         if path.is_file():
             writer.write("theme/" + path.relative_to(static).as_posix(), path.read_bytes())
+
+
+PRINT_DAY_CSS = "theme/css/print-day.css"
+
+
+def print_day_css(day: str) -> bytes:
+    return ("/* 打印时每页注明数据生成日期 */\n"
+            f'.print-day::after {{ content: "数据生成日期：{day}"; }}\n').encode()
 
 
 def run(state) -> None:  # noqa: ANN001 - BuildState
@@ -54,12 +62,17 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     schema_published = {t.dataset.name: (t, generic.published_records(t)) for t in generic.schema_tables(state.public.tables)}
 
     copy_theme_static(settings.theme_dir, writer)
+    # The build day, for printouts only (base.html links it, media=print): one small file changes
+    # from day to day, not every page.
+    writer.write(PRINT_DAY_CSS, print_day_css(settings.today.isoformat()))
     counts = {"penalties": len(in_public), "inspections": len(checks),
               "inspection_tasks": checks["task_no"].nunique(),
               "supervision": int((outcomes["pub_state"] == "public").sum())}
     others = [{"title": t.dataset.title, "url": generic.urls.record_listing(t.dataset.url_folder), "count": len(p),
                "description": t.dataset.description} for t, p in schema_published.values()]
-    jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today, others),
+    latest = {"decisions": home.newest_decisions(in_public), "results": home.newest_results(checks),
+              "new": home.new_since(in_public, checks, outcomes, settings.today)}
+    jobs: list = [site.home_job(agencies, officers, powers, counts, settings.today, others, latest),
                   site.not_found_job(), site.data_dictionary_job(datasets), site.contact_job(agencies, settings.correction)]
     disclosures = site.agency_disclosures(in_public, checks, supervision.ordered_public(outcomes),
                                           [(t.dataset, p) for t, p in schema_published.values()])

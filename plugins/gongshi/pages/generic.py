@@ -159,7 +159,7 @@ def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: L
 
 def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links, today: str = "") -> PageJob:
     title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
-    fields = [{"label": c.display_label, "value": shown_value(c, record.get(c.key))}
+    fields = [{"label": c.label_for(record), "value": shown_value(c, record.get(c.key))}
               for c in dataset.published_columns()]
     related = []
     if dataset.agency_field:

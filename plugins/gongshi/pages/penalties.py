@@ -50,12 +50,16 @@ def yuan(wan: str) -> str:
 
 
 _FIELDS = [(c.key, c.required) for c in SHOWN]  # (looked up once, not per record)
+# Columns labelled by another column's value (labelIf: a 个体工商户's 法定代表人 reads 经营者):
+# key -> (other column, value, key of the other label in field_labels).
+_LABEL_IF = {c.key: (c.label_if[0], c.label_if[1], c.conditional_key) for c in SHOWN if c.label_if}
 
 
 def decision_fields(row: dict[str, Any]) -> dict[str, str]:
     """Column key -> value as shown, in schema order; blank optional fields are left out. (A
     dict, not a list: decision pages are rendered by shape, see skeleton.py; the labels are the
-    template's, `field_labels`.)"""
+    template's, `field_labels`; a column labelled by the record, labelIf, is under its
+    Column.conditional_key when that label applies.)"""
     fields = {}
     for key, required in _FIELDS:
         value = row.get(key, "")
@@ -66,6 +70,8 @@ def decision_fields(row: dict[str, Any]) -> dict[str, str]:
                 value = "、".join(value.split(";"))
         elif not required:
             continue
+        if key in _LABEL_IF and row.get(_LABEL_IF[key][0]) == _LABEL_IF[key][1]:
+            key = _LABEL_IF[key][2]
         fields[key] = value
     return fields
 

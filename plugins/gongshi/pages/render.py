@@ -77,6 +77,16 @@ class PageJob:
     # every row of its pages down), whose fingerprint would cost more than it ever saves.
     fingerprinted: bool = True
 
+    def __post_init__(self) -> None:
+        # The page's own path (officers/1/index.html -> officers/1/), which a printout carries
+        # (base.html) — a value of the page like any other, so rendering by shape keeps it.
+        self.context.setdefault("page_path", page_path(self.relpath))
+
+
+def page_path(relpath: str) -> str:
+    """The URL path (below the site root) at which a file under output/ is served."""
+    return relpath.removesuffix("index.html") if relpath.endswith(("/index.html", "index.html")) else relpath
+
 
 def site_globals(settings: GongshiSettings) -> dict[str, Any]:
     """What every template may use. Nothing here may change from one day to the next
@@ -88,7 +98,11 @@ def site_globals(settings: GongshiSettings) -> dict[str, Any]:
                  "url": settings.siteurl, "operator": settings.operator, "complaint_line": settings.complaint_line},
         # Labels of each dataset's columns, for templates that show a record's fields: a page
         # context then holds the values only (a label is the same on every page).
-        "field_labels": {name: {c.key: c.display_label for c in dataset.columns} for name, dataset in datasets.items()},
+        # (A column whose label depends on the record, labelIf, has its other label under
+        # Column.conditional_key: 经营者 for a 个体工商户's 法定代表人.)
+        "field_labels": {name: {c.key: c.display_label for c in dataset.columns}
+                         | {c.conditional_key: c.label_if[2] for c in dataset.columns if c.label_if}
+                         for name, dataset in datasets.items()},
         # The menu entries of the datasets published from their schema (key, href, label).
         "schema_sections": [(d.name, d.url_folder + "/", d.nav_label or d.title) for d in datasets.values()
                             if not d.publisher],

@@ -232,12 +232,15 @@ def power_jobs(powers: pd.DataFrame, agencies: pd.DataFrame, page_size: int) -> 
 
 
 def home_job(agencies: pd.DataFrame, officers: pd.DataFrame, powers: pd.DataFrame,
-             published: dict[str, int], today: dt.date, others: list[dict[str, Any]] = ()) -> PageJob:
+             published: dict[str, int], today: dt.date, others: list[dict[str, Any]] = (),
+             latest: dict[str, Any] | None = None) -> PageJob:
     """The home page; `published` counts what the record sections show (penalties,
     inspections, inspection_tasks, supervision); `others`: the datasets published from their
-    schema ({title, url, count, description})."""
+    schema ({title, url, count, description}); `latest`: pages.home's newest decisions and
+    spot-check results and what is new ({decisions, results, new})."""
     return PageJob("index.html", "home.html", {
         "section": "home", "others": list(others),
+        "latest": latest or {"decisions": [], "results": [], "new": {}},
         "built_on": today.isoformat(),
         "counts": {"agencies": len(agencies), "officers": len(officers),
                    "officers_valid": int((officers["state"] == "valid").sum()),

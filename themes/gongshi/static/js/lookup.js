@@ -83,20 +83,64 @@
       });
   }
 
-  // The search page reuses these indexes: find(folder URL, key) -> Promise of the page's path
-  // segment, or null when nothing is published under the key.
-  window.GongshiLookup = {
-    normalise: normalise,
-    find: function (base, value) {
-      var key = normalise(value);
-      return fetchJson(base + "meta.json", "no-cache")
-        .then(function (meta) { return fetchJson(base + (fnv1a32(key) % meta.shards) + ".json"); })
-        .then(function (shard) {
-          if (Array.isArray(shard.keys)) return shard.keys.indexOf(key) >= 0 ? key : null;
-          return Object.prototype.hasOwnProperty.call(shard.keys, key) ? shard.keys[key] : null;
-        });
+  // find(folder URL, key) -> Promise of the page's path segment, or null when nothing is
+  // published under the key.
+  function find(base, value) {
+    var key = normalise(value);
+    return fetchJson(base + "meta.json", "no-cache")
+      .then(function (meta) { return fetchJson(base + (fnv1a32(key) % meta.shards) + ".json"); })
+      .then(function (shard) {
+        if (Array.isArray(shard.keys)) return shard.keys.indexOf(key) >= 0 ? key : null;
+        return Object.prototype.hasOwnProperty.call(shard.keys, key) ? shard.keys[key] : null;
+      });
+  }
+
+  // jump(value, element) -> Promise of the page a full 执法证号 or 统一社会信用代码 (and, when the
+  // element has data-names, a business's full name) opens, or null. The element names the
+  // indexes: data-officers / data-officers-target, data-companies / data-companies-target.
+  // The search page (search.js) and the home page's search box share it.
+  function jump(value, element) {
+    var key = normalise(value);
+    var officers = [element.getAttribute("data-officers"), element.getAttribute("data-officers-target")];
+    var companies = [element.getAttribute("data-companies"), element.getAttribute("data-companies-target")];
+    var lookups = [];
+    if (/^[0-9A-Z-]{6,40}$/.test(key) && /[0-9]/.test(key)) {
+      lookups = [officers];
+      if (key.length === 18) lookups.unshift(companies);
+    } else if (key && element.hasAttribute("data-names")) {
+      lookups = [companies];
     }
-  };
+    function next(i) {
+      if (i >= lookups.length) return Promise.resolve(null);
+      return find(lookups[i][0], key).then(function (target) {
+        return target === null ? next(i + 1) : lookups[i][1] + encodeURIComponent(target) + "/";
+      }, function () { return next(i + 1); });
+    }
+    return next(0);
+  }
+
+  window.GongshiLookup = { normalise: normalise, find: find, jump: jump };
+
+  // The home page's one search box (a plain GET form to /search/): with this script, a full
+  // 执法证号 or 统一社会信用代码, or a business's full name, opens its page at once; anything
+  // else goes on to the search page as the form would.
+  document.querySelectorAll("form[data-jump]").forEach(function (form) {
+    var input = form.querySelector("input[name=q]");
+    var status = form.querySelector(".lookup__result");
+    form.addEventListener("submit", function (event) {
+      if (!input.value.trim()) return;
+      event.preventDefault();
+      if (status) { status.className = "lookup__result"; status.textContent = "正在查询…"; }
+      jump(input.value, form).then(function (target) {
+        if (target) {
+          if (status) status.textContent = "已找到，正在打开…";
+          window.location.assign(target);
+        } else {
+          form.submit();  // (submit() fires no submit event: the search page takes it from here)
+        }
+      }, function () { form.submit(); });
+    });
+  });
 
   document.querySelectorAll("form.lookup").forEach(function (form) {
     var input = form.querySelector("input[type=text]");

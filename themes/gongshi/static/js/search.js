@@ -712,19 +712,9 @@
     });
   }
 
-  // 执法证号 or 统一社会信用代码 typed in full: straight to its page (the lookup indexes).
+  // 执法证号 or 统一社会信用代码 typed in full: straight to its page (the lookup indexes, lookup.js).
   function jumpTarget(q) {
-    var key = q.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
-    if (!/^[0-9A-Z-]{6,40}$/.test(key) || !/[0-9]/.test(key) || !window.GongshiLookup) return Promise.resolve(null);
-    var lookups = [[app.getAttribute("data-officers"), app.getAttribute("data-officers-target")]];
-    if (key.length === 18) lookups.unshift([app.getAttribute("data-companies"), app.getAttribute("data-companies-target")]);
-    function next(i) {
-      if (i >= lookups.length) return Promise.resolve(null);
-      return window.GongshiLookup.find(lookups[i][0], key).then(function (target) {
-        return target === null ? next(i + 1) : lookups[i][1] + encodeURIComponent(target) + "/";
-      }, function () { return next(i + 1); });
-    }
-    return next(0);
+    return window.GongshiLookup ? window.GongshiLookup.jump(q, app) : Promise.resolve(null);
   }
 
   // how: "load" (a shared link or reload), "submit" (typed here: the URL is pushed once we know
