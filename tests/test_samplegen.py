@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from gongshi.feeds import ProblemLog, load_feeds
 from gongshi.feeds.checkdigits import id_number_is_valid, uscc_is_valid
 from gongshi.feeds.datasets import PENALTIES
+from gongshi.privacy.detect import find_personal_data
 from gongshi.privacy.redact import looks_like_person_name, luhn_valid, scrub_text
 from gongshi.samplegen import (
     OFFICER_ALIAS_HEADER,
@@ -332,12 +333,18 @@ def test_amounts_and_content_agree(many_penalties: tuple[Path, pd.DataFrame]) ->
             assert re.search(r"责令停产停业\d+个月", r["penalty_content"])
 
 
+def holds_numbers(text: str) -> bool:
+    """Whether the scrubber finds personal data other than names in `text` (samplegen writes the
+    party's name into every fact; the scrubber also finds it there with no context, 当事人吴涛菲经营的…)."""
+    return any(f.kind != "name" for f in find_personal_data(text))
+
+
 def test_person_names_and_numbers_in_facts(many_penalties: tuple[Path, pd.DataFrame]) -> None:
     f = many_penalties[1]
     person = (f["party_type"] == "自然人") | ((f["party_type"] == "个体工商户") & f["party_name"].map(looks_like_person_name))
     persons, organisations = f[person], f[~person]
     assert all(name in facts for name, facts in zip(persons["party_name"], persons["facts"], strict=True))
-    exposed = persons[persons["facts"].map(scrub_text) != persons["facts"]]
+    exposed = persons[persons["facts"].map(holds_numbers)]
     assert 0.25 < len(exposed) / len(persons) < 0.45
     text = "".join(exposed["facts"])
     assert re.search(r"\d{4} \d{4} \d{4} \d{4} \d{2}", text)  # spaced ID
@@ -351,7 +358,7 @@ def test_person_names_and_numbers_in_facts(many_penalties: tuple[Path, pd.DataFr
         folded = re.sub(r"\s", "", r["facts"].translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF3B)}))
         assert own in folded or "身份" not in r["facts"]
     # organisations' texts carry no personal numbers: scrubbing leaves them as they are
-    assert (organisations["facts"].map(scrub_text) == organisations["facts"]).all()
+    assert not organisations["facts"].map(holds_numbers).any()
     assert (f["penalty_content"].map(scrub_text) == f["penalty_content"]).all()
 
 

@@ -96,7 +96,8 @@ def usccs(draw) -> str:
        code=usccs(), after=CJK)
 def test_organisations_and_their_codes_survive(before: str, org: str, code: str, after: str) -> None:
     text = f"{before}{org}（统一社会信用代码：{code}）{after}"
-    assert scrub_text(text) == text
+    # (the noise around may itself read as a person: 证人查事 is 证人 + a name, masked)
+    assert f"{org}（统一社会信用代码：{code}）" in scrub_text(text)
 
 
 @pytest.mark.parametrize("text, note", [

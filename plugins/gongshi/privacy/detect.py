@@ -35,6 +35,7 @@ from .names import (
     PERSON_PREDICATES,
     ROLE_CUES,
     SURNAMES,
+    T2S,
     TRADITIONAL,
     NameFinder,
     find_each,
@@ -380,6 +381,7 @@ _PROPERTY = re.compile(
     "[" + _PROVINCES + r"][（(]\s*\d{4}\s*[）)][\u4e00-\u9fff]{0,12}?不动产权第?\s*\d{5,9}\s*号"
     r"|(?:不动产权证书?|房产证|房屋所有权证|土地使用权证)(?:编号|号码|号)?[:：为是\s]{0,3}[\u4e00-\u9fff（）()0-9A-Za-z]{0,20}?\d{5,}号?")
 _WECHAT_ID = re.compile(r"(?:微信|wx|WX|Wx|vx|VX|WeChat|wechat|weixin)(?:号码|号|账号|ID|id)?[:：\s]{0,2}"
+                        r"(?:[（(](?:微信)?(?:账号|帐号|号码|号|ID|id)[:：为\s]{0,2})?"
                         r"(?P<id>[A-Za-z][-_A-Za-z0-9]{5,19})(?![A-Za-z0-9])")
 _LAW_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -392,6 +394,21 @@ _PERSON_SEAT = re.compile(r"(?:住所地?|住所为|地址)[:：为]?\s*(?P<body
 # "在其位于<address>的住宅内": the address of a home.
 _HOME_BEFORE = re.compile(r"(?:位于|地处|坐落于)(?P<body>[^，。；;,、\n\0（）()]{4,40}?)的?$")
 # A bracket holding a dwelling after a person's name: 庞桂英（青山县凤凰街道后塘村11组41号）.
+# 在东湖区幸福里小区7栋502的住宅内: where a person lives, said before 住宅/家中.
+_HOME_AT = re.compile(r"在(?P<body>[^，。；;,、\n\0（）()在]{4,40}?\d+(?:号|室|栋|幢|单元)?[0-9]*)的?$")
+# The divisions an address begins with (江临市临江区): a person's city and district may stay.
+_DIVISIONS = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|地区|盟|区|县|旗)){1,3}")
+
+
+def _after_divisions(text: str, start: int, end: int) -> int:
+    """Where an address's street part begins, after its province, city and district (临江区丰收路
+    112号: 丰收路112号 is removed, 临江区 stays) — unless nothing would be left to remove."""
+    match = _DIVISIONS.match(text, start, end)
+    if match is None or not _PLACE_WORD.search(text, match.end(), end) or not re.search(r"\d", text[match.end():end]):
+        return start
+    return match.end()
+
+
 _DWELLING = re.compile(r"(村|组|栋|幢|单元|室|小区|苑|公寓|宿舍|出租屋)")
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:住址[:：]?|住)?(?P<body>[^（）()，。；]{4,40}?\d+(?:号|室|组|栋|幢)[^（）()，。；]{0,12})[）)]")
 _LOCATED = re.compile(r"(?:其位于|家中[（(])(?P<body>[^，。；;,\n\0（）()]{4,40}?)(?=的|[）)]|内|存放|，|。|$)")
@@ -729,9 +746,10 @@ def _find_in_texts(texts: list[str], contexts: list[TextContext]) -> list[list[F
         elif kind == "address":
             match = _HOME_ADDRESS.match(joined, start)
             if match and _PLACE_WORD.search(match.group("body")):
-                add(match.start("body"), match.end("body"), "address", "住址")
+                add(_after_divisions(joined, match.start("body"), match.end("body")), match.end("body"), "address", "住址")
         elif kind == "home":
-            match = _HOME_BEFORE.search(joined, max(starts[i], start - 48), start)
+            match = _HOME_BEFORE.search(joined, max(starts[i], start - 48), start) or \
+                _HOME_AT.search(joined, max(starts[i], start - 40), start)
             if match and _PLACE_WORD.search(match.group("body")):
                 add(match.start("body"), match.end("body"), "address", "住宅地址")
         elif kind == "located":
@@ -839,6 +857,27 @@ def _name_findings(joined: str, starts: list[int], shadows: list[str], contexts:
             if positions is not None:
                 start, end = positions[start], positions[end - 1] + 1
             spans[i].append((start, end, "name", "当事人姓名", name))
+    _every_mention(shadows, spans, public, odd_texts)
+
+
+def _every_mention(shadows: list[str], spans: defaultdict[int, list[tuple[int, int, str, str, str]]],
+                   public: frozenset[str], odd_texts: set[int]) -> None:
+    """A person named once in a text by a rule (a cue, a predicate, the registry) is masked
+    wherever the text names them again, where nothing introduces them (吴某某承认…；…吴秀兰对进货来源…)."""
+    for i, found in spans.items():
+        names = {value for _, _, kind, _, value in found if kind == "name" and len(value) >= 2 and value not in public}
+        if not names:
+            continue
+        # (a text with odd spellings is looked at in its name shadow, where 禤　翀 is 禤翀)
+        text, positions = name_shadow(shadows[i]) if i in odd_texts else (shadows[i], None)
+        taken = {(start, end) for start, end, kind, _, _ in found if kind == "name"}
+        for start, end, name in find_each(text, names):
+            if len(name) == 2 and (_PLACE_AFTER.match(text, end) or inside_words(text, start, end)):
+                continue
+            if positions is not None:
+                start, end = positions[start], positions[end - 1] + 1
+            if (start, end) not in taken:
+                found.append((start, end, "name", "同一文本中的姓名", name))
 
 
 _KIND_RANK = {"id": 0, "document": 1, "property": 1, "card": 2, "mobile": 3, "landline": 4, "email": 5,
@@ -881,10 +920,16 @@ def redact_with_findings(text: str, context: TextContext = TextContext(),
     pieces, last = [], 0
     for finding in findings:
         pieces.append(text[last:finding.start])
-        pieces.append(masks.get(finding.value, "某某") if finding.kind == "name" else NOTES[finding.kind])
+        pieces.append(_as_written(masks.get(finding.value, "某某"), text[finding.start]) if finding.kind == "name"
+                      else NOTES[finding.kind])
         last = finding.end
     pieces.append(text[last:])
     return "".join(pieces), findings
+
+
+def _as_written(mask: str, first: str) -> str:
+    """The mask with the surname as the text writes it (陳某某 for 陳嘉豪, read as 陈嘉豪)."""
+    return first + mask[1:] if first != mask[0] and T2S.get(ord(first)) == mask[0] else mask
 
 
 @dataclass

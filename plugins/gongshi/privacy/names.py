@@ -18,6 +18,8 @@ import ahocorasick
 COMPOUND_SURNAMES = frozenset("""
 欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 太史 申屠 端木
 西门 南宫 独孤 万俟 闻人 赫连 呼延 濮阳 百里 东郭 第五 左丘 梁丘 拓跋 司空 锺离 呼延 完颜 达奚 段干
+鲜于 淳于 单于 公羊 乐正 仲孙 叔孙 微生 羊舌 子车 颛孙 亓官 司寇 巫马 公西 漆雕 壤驷 公良 夹谷 宰父 谷梁
+南门 归海 东门 商牟
 """.split())
 # Single surnames: the common ones of the 百家姓 and of today's population registers. Characters
 # that are surnames but far more often words in 决定书 text (于, 向, 和, 及 …) are left to the
@@ -33,6 +35,7 @@ SURNAMES = frozenset(
     "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
     "尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由禤"
     "傅萧阎于赖黎麦鄂岳郝樊钮涂缪韶蔚蓬萨汝琚续糜苍禄胥蒯宓郇奚充笪靖甫滑隗雷郦庹翦尤乜靳巫门"
+    "訾逄仉綦谯郏汲邴郗钭蓟璩缑郈佴厍殳夔庾暨莘竺桓眭郄弘寿"
 )
 # Characters that do not begin a given name after a cue: "证人在场", "其妻未到", "员工宿舍" …
 _NOT_GIVEN_START = frozenset("某其在于的是未已对将被向从以为所该本此等及和与并也均都曾又经因由自到把给让使称说表不没无有现当"
@@ -43,7 +46,7 @@ _WORDS_AFTER_NAME = frozenset("名下 本人 家中 现场 店内 作为 一起 
 _STOP_AFTER = frozenset("称说讲证在于的等和与及驾向对将因被把已未曾是系到拒不也都均亦又再所自从经签确承表反提告指介"
                         "携带陪同当共每这那无有没时后前处家、，。；：！？（）(),.;:!?“”\"' 某")
 # What ends a transliterated name (whose characters may be any: 阿不都, 努尔): a few function words.
-_MINORITY_STOP = frozenset("的等未在称于和与及是系均已将被向从对为")
+_MINORITY_STOP = frozenset("的等未在称于和与及是系均已将被向从对为无没现正因经曾涉擅私拒承负")
 DISAMBIGUATORS = "甲乙丙丁戊己庚辛壬癸"
 _DOTS = "·•・‧･.∙⋅"
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -67,6 +70,24 @@ ROLE_CUES = (
     "租客", "骑手", "保姆", "护工", "前台", "技师", "教练", "乘客", "表哥", "表姐", "表弟", "表妹", "货主", "翻译",
     "网管", "导游", "另有", "在场人", "姓名",
     "洗碗工", "装卸工", "搬运工", "美容师", "调酒师", "按摩师", "理发师", "外卖骑手", "快递小哥",
+    # kinship, every degree a 决定书 names (其胞弟蒙茂林, 其侄女王嘉怡, 其外甥女邵婉清)
+    "胞弟", "胞兄", "胞姐", "胞妹", "堂弟", "堂兄", "堂姐", "堂妹", "表叔", "表姨", "表舅", "表姑", "表嫂", "侄女", "外甥女",
+    "外孙", "外孙女", "舅舅", "舅妈", "姑姑", "姑父", "姨妈", "姨父", "叔叔", "婶婶", "伯父", "伯母", "嫂子", "弟媳",
+    "姐夫", "妹夫", "公公", "婆婆", "养子", "养女", "继子", "继女", "前妻", "前夫", "未婚妻", "未婚夫", "男友", "女友",
+    "同居人", "亲戚", "老乡", "战友", "师傅", "徒弟", "堂侄", "侄孙", "孙媳",
+    "药师", "执业药师", "医师", "医生", "护士", "律师", "教师", "老师", "工程师", "会计师", "设计师", "兽医",
+    # other persons of a case
+    "违法人", "共同违法人", "行为人", "涉案人", "涉事人", "嫌疑人", "关系人", "当事人以外的", "购买者", "购货人", "付款人",
+    "收款人", "缴款人", "求助人", "来访人", "反映人", "知情人", "目击者", "值班人员", "值守人员", "代班人员", "看店人员",
+    "临时工", "钟点工", "零工", "小工", "机修工", "维修工", "清洁工", "保洁", "护林员", "中介", "经纪人",
+    # verbs and prepositions that bring a person in (交由杜满仓, 租赁给邹建军, 告知段春燕, 伙同晏荣华); a
+    # common word after them is a thing, not a name (VERB_CUES: checked against the lexicon)
+    *(VERB_CUES := (
+        "由", "交由", "交给", "转交", "给", "向", "伙同", "询问", "告知", "通知", "约谈", "委托", "雇请", "雇用", "聘用", "聘请",
+        "租赁给", "转租给", "转让给", "出租给", "租给", "卖给", "售给", "出售给", "销售给", "借给", "提供给", "转包给",
+        "分包给", "承包给", "找到", "联系到", "找来", "叫来", "介绍给", "购自", "购买自", "交付给",
+        "雇佣", "雇用", "通过", "从", "误将", "误把", "将其转交",
+    )),
     # any word ending in 员 (仓库保管员苏丹丹); officials are told by the words before it. (Not 工,
     # 师 or 客: 工程施工, 客车运送 would read as names.)
     "员",
@@ -83,25 +104,33 @@ PERSON_PREDICATES = (
     "身份证", "的身份证", "手机号", "的手机", "的银行", "的账户", "的微信", "的证言", "证言", "的陈述", "询问笔录",
     "的询问笔录", "的笔录", "所述", "所说", "系该", "系当事人", "系其", "为当事人", "是当事人", "实际经营", "经营的",
     "负责经营", "驾驶", "投诉", "举报", "报案", "来电", "出具", "患有", "因病", "受伤", "未能", "无法", "同意", "不服",
-    "于",  # (only before a date: 朱红波于2025年3月起…)
+    "擅自", "私自", "自行", "明知", "负责", "伙同", "作为", "提交", "提供", "出示", "缴清", "签署", "返回", "请假", "值守",
+    "接单", "从事", "均自称", "均系", "多次", "长期", "一直", "另案处理", "本人签名", "签字确认", "现场签字", "供认",
+    "与当事人", "与其", "一人", "处购得", "处购买", "处租赁", "介绍",
+    "于", "已于",  # (only before a date: 朱红波于2025年3月起…, 江建军已于2023年)
 )
+_DATED_PREDICATES = frozenset({"于", "已于"})
 _DATE_AFTER = re.compile(r"\s?(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})\s?(?:年|[-./／])")
 # What stands right before a bare name: the start of a clause, or a word that introduces a person
 # (据, 由, 与 …, 经查, 询问, or the end of a role word: 工人张三称).
 _BARE_LEFT_CHARS = frozenset("，。；：、！？（）()“”\"'「」《》 \t\n\r\u3000,.;:!?\0"
-                             "据由与和及跟同向对让叫请但并且另即又而将把被给令有" "人员者主户工师长生妻夫子女父母兄弟姐妹")
+                             "据由与和及跟同向对让叫请但并且另即又而将把被给令有的中时" "人员者主户工师长生妻夫子女父母兄弟姐妹")
 _BARE_LEFT_WORDS = ("经查", "查明", "核实", "询问", "其中", "随后", "同时", "以及", "后经", "另查", "经核")
 # Characters a given name does not hold (…员, …局, …的): a candidate with one is a word.
 _NOT_IN_GIVEN_NAME = frozenset("的了是在有人员者们方面部门处所局店厂场队组会社司公区县市省镇乡村路街号室楼等及和与或被把将对向"
                                "从以为由于中上下内外前后里间时年月日个件次种类项条款元角分万亿百千第各该本此其这那哪每些都均也"
                                "还又再就才只很更最太非无不没未别莫勿请让使令叫称说讲已曾正将要能会可应需须得")
 
+VERB_CUES = frozenset(VERB_CUES)
+
 # After a cue, one more word saying what the person is (从业人员收银员傅建军, 当事人雇佣的驾驶员萧勇).
 _SECOND_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?(?:员|工|师|人|长|主|徒|生|管)|雇佣的|聘用的|聘请的)")
 # A role said after the name, in brackets: 段嘉怡（系当事人雇佣的厨师）, 高伟（当事人之妻）, 麦健（自然人）.
-_ROLE_AFTER = re.compile(r"[（(](?:均?系|为|是|即)?[^（）()，。；]{0,10}?(?:" + "|".join(
-    sorted(map(re.escape, (*ROLE_CUES, "自然人", "之妻", "之夫", "之子", "之女", "之父", "之母", "妻子", "丈夫", "员工",
-                          "投诉人", "举报人", "证人", "雇佣", "男", "女", "朋友", "家属", "亲属")), key=len, reverse=True)) + r")[^（）()]{0,8}[）)]")
+_ROLE_AFTER = re.compile(r"[（(](?:(?:均?系|为|是|即)?[^（）()，。；]{0,10}?(?:" + "|".join(
+    sorted(map(re.escape, (*(c for c in ROLE_CUES if c not in VERB_CUES), "自然人", "之妻", "之夫", "之子", "之女", "之父",
+                          "之母", "妻子", "丈夫", "员工", "投诉人", "举报人", "证人", "雇佣", "雇请", "朋友", "家属", "亲属")),
+           key=len, reverse=True)) + r")[^（）()]{0,8}"
+    r"|(?:(?:男|女)[，,、 ]|另案处理|身份证|公民身份号码|曾用名|[0-9]{1,3}岁)[^（）()]{0,40}?)[）)]")
 _PLACE_AFTER = re.compile(r"(?:城市|市|省|区|县|镇|乡|村|街道|路)")
 _CONNECTOR = re.compile(r"(?:[:：]|应为|为|是|系|即|名叫|叫)?\s?[“\"「]?")
 _MINORITY_RE = re.compile(f"[{_HAN}]{{2,7}}·[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})?")
@@ -240,6 +269,10 @@ def name_before(text: str, end: int) -> int | None:
             continue
         if text[start + 1] in _NOT_GIVEN_START or (length == 3 and text[start] in _FUNCTION_CHARS):
             continue
+        if length == 3 and start > 0 and common_word(text[start - 1:start + 1]) and text[start + 1] in SURNAMES:
+            continue  # (未写明薛峥（送餐员）: 写明 is a word, the name is 薛峥)
+        if common_word(text[start:end]):
+            return None  # (白酒（经营者…）: a thing, not a name, before the bracket)
         return start
     return None
 
@@ -257,7 +290,8 @@ def bare_name_before(text: str, end: int) -> int | None:
         if (length == 4 and not compound) or not (compound or candidate[0] in SURNAMES):
             continue
         given = candidate[2 if compound else 1:]
-        if not given or not all(_is_han(c) and c not in _NOT_IN_GIVEN_NAME for c in candidate) or "某" in candidate:
+        if not given or not all(_is_han(c) for c in candidate) or any(c in _NOT_IN_GIVEN_NAME for c in given) \
+                or "某" in candidate:
             continue
         if length == 3 and not compound and candidate[0] in _FUNCTION_CHARS:
             continue  # (和王芳称: 和 + 王芳)
@@ -275,7 +309,7 @@ def bare_names(text: str, predicate_start: int, predicate_end: int) -> list[tupl
     right before it and those listed before that one (韦建国、覃丽萍等3人)."""
     if predicate_start < 2 or not _is_han(before := text[predicate_start - 1]) or before in _NOT_IN_GIVEN_NAME:
         return []  # (名称, 的说明: no name can end there)
-    if text[predicate_start:predicate_end] == "于" and not _DATE_AFTER.match(text, predicate_end):
+    if text[predicate_start:predicate_end] in _DATED_PREDICATES and not _DATE_AFTER.match(text, predicate_end):
         return []
     found, end = [], predicate_start
     while (start := bare_name_before(text, end)) is not None:
@@ -317,9 +351,17 @@ def names_a_business(text: str, start: int, end: int) -> bool:
     if _ORG_OR_PLACE_END.fullmatch(text[end - 1]):
         return True
     stop = end
-    while stop < len(text) and stop - start < 16 and _is_han(text[stop]) and text[stop] not in _STOP_AFTER:
+    while stop < len(text) and stop - start < 16 and _is_han(text[stop]) and text[stop] not in _STOP_AFTER \
+            and not _verb_at(text, stop):
         stop += 1
     return stop > end and _ORG_RUN_ON.search(text, end, stop) is not None
+
+
+def _verb_at(text: str, at: int) -> bool:
+    """Whether a verb of the lexicon (统一, 报送) begins at text[at] that no business name holds:
+    a name is followed by what the person did, not by more of a shop's name."""
+    entry = _WORDS.get(text[at:at + 2])
+    return entry is not None and entry[1] in ("v", "vn") and not _ORG_RUN_ON.match(text, at)
 
 
 def _is_han(char: str) -> bool:
@@ -420,6 +462,9 @@ class NameFinder:
                 continue
             if _OFFICIAL_BEFORE.search(shadow, max(0, cue_start - 5), cue_start):
                 continue
+            verb = shadow[cue_start:cue_end] in VERB_CUES
+            if verb and cue_end < len(shadow) and common_word(shadow[cue_end - 1:cue_end + 1]):
+                continue  # (由于, 给予, 向往: the cue is part of a word)
             at = _CONNECTOR.match(shadow, cue_end).end()  # type: ignore[union-attr]  # (matches "" too)
             skipped = False
             while True:
@@ -435,6 +480,8 @@ class NameFinder:
                 name = shadow[at:end]
                 if names_a_business(shadow, at, end):
                     break
+                if verb and (common_word(name) or common_word(name[:2]) or skipped):
+                    break  # (向社会, 由公司, 给予: after a verb, a word; a second role word: 交由其员工 is a cue of its own)
                 if name not in public and "某" not in name:
                     found.append((at, end, name, "称谓后的姓名"))
                 if end < len(shadow) and shadow[end] in "、和及与,，" and end + 1 < len(shadow):
