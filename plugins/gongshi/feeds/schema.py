@@ -126,6 +126,17 @@ class Dataset:
     agency_field: str = ""  # the column naming the agency: its hub page
     # The disclosure deadline: (event date column, working days) — 公开时效 measures it.
     deadline: tuple[str, int] | tuple[()] = ()
+    # (field, field that orders within): records sharing the first field are one page (a
+    # 裁量基准: its 裁量阶次 rows, in the order of the second field's enumeration).
+    group_by: tuple[str, str] | tuple[()] = ()
+    # (other dataset, its column citing a provision, this dataset's provision columns): the
+    # other dataset's published records citing the same provision link to this one's page.
+    cited_by: tuple[str, str, tuple[str, ...]] | tuple[()] = ()
+    # (state column, the values that withdraw a record, the column with the day): a withdrawn
+    # record keeps a short page at its URL, without party details, and is listed in removals.
+    withdrawn_if: tuple[str, tuple[str, ...], str] | tuple[()] = ()
+    # Table Schema foreignKeys, one column each: (column, other dataset, its key column).
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
     source: str = ""  # the schema file it was read from
     _by_key: dict[str, Column] = field(default_factory=dict, init=False, repr=False, compare=False)
 

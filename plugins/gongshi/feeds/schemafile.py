@@ -30,7 +30,7 @@ _PUBLICATION = {"publisher": "publisher", "path": "path", "titleField": "title_f
                 "navLabel": "nav_label", "validUntil": "valid_until"}
 _DATASET_KEYS = {"$schema", "name", "title", "description", "primaryKey", "recordKey", "foreignKeys", "fields",
                  "sheet", "optional", "partyTypeField", "missingValues", "fieldsMatch", "deadline", "overdue",
-                 *_PUBLICATION}
+                 "groupBy", "citedBy", "withdrawnIf", *_PUBLICATION}
 _FIELD_KEYS = {"name", "title", "type", "format", "description", "example", "constraints", "trueValues",
                "falseValues", "rdfType", "code", "multiple", "aliases", "privacy", "default", "label", "facet",
                "check", "requiredIf", "requiredUnless", "orgContact", "unit", "plausibleMax", "notAfterToday", "slugs",
@@ -138,6 +138,7 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[
         if next(c for c in columns if c.key == rule["until"]).type is not ColumnType.DATE:
             raise fail("overdue：", f"字段 {rule['until']} 应为日期字段")
         values["overdue"] = (rule["until"], rule["unlessFilled"], rule["label"])
+    values.update(_links(data, columns, fail))
     party_type = data.get("partyTypeField", "")
     if party_type and party_type not in keys:
         raise fail("partyTypeField：", f"字段 {party_type} 不在 fields 中")
@@ -145,6 +146,46 @@ def dataset_from_schema(data: dict[str, Any], source: str, warnings: list[tuple[
                    key=tuple(str(k) for k in record_key), sheet=data.get("sheet") or None,
                    optional=bool(data.get("optional", False)), party_type_column=party_type,
                    description=str(data.get("description", "")), source=source, **values)
+
+
+def _links(data: dict[str, Any], columns: tuple[Column, ...], fail) -> dict[str, Any]:  # noqa: ANN001
+    """groupBy, citedBy, withdrawnIf and foreignKeys (see schemas/README.md)."""
+    by_key = {c.key: c for c in columns}
+    values: dict[str, Any] = {}
+    if "groupBy" in data:
+        rule = data["groupBy"]
+        if not isinstance(rule, dict) or rule.get("field") not in by_key or rule.get("orderBy") not in by_key:
+            raise fail("groupBy：", "应为 {\"field\": 分组字段, \"orderBy\": 组内排序字段（按其取值列表的顺序）}")
+        values["group_by"] = (rule["field"], rule["orderBy"])
+    if "citedBy" in data:
+        rule = data["citedBy"]
+        provision = rule.get("provision") if isinstance(rule, dict) else None
+        if isinstance(provision, str):
+            provision = [provision]
+        if not isinstance(rule, dict) or not isinstance(rule.get("dataset"), str) or not isinstance(rule.get("field"), str) \
+                or not provision or any(p not in by_key for p in provision):
+            raise fail("citedBy：", "应为 {\"dataset\": 引用的数据集, \"field\": 其依据字段, \"provision\": [本数据集的条款字段]}")
+        values["cited_by"] = (rule["dataset"], rule["field"], tuple(provision))
+    if "withdrawnIf" in data:
+        rule = data["withdrawnIf"]
+        states = rule.get("values") if isinstance(rule, dict) else None
+        if not isinstance(rule, dict) or rule.get("field") not in by_key or not isinstance(states, list) or not states \
+                or rule.get("date") not in by_key or by_key[rule["date"]].type is not ColumnType.DATE:
+            raise fail("withdrawnIf：", "应为 {\"field\": 状态字段, \"values\": [撤销等取值], \"date\": 日期字段}")
+        values["withdrawn_if"] = (rule["field"], tuple(str(v) for v in states), rule["date"])
+    links = []
+    for i, rule in enumerate(data.get("foreignKeys") or ()):
+        reference = rule.get("reference") if isinstance(rule, dict) else None
+        own = rule.get("fields") if isinstance(rule, dict) else None
+        other = reference.get("fields") if isinstance(reference, dict) else None
+        own, other = ([own] if isinstance(own, str) else own), ([other] if isinstance(other, str) else other)
+        if not (isinstance(own, list) and isinstance(other, list) and len(own) == len(other) == 1
+                and own[0] in by_key and isinstance(reference.get("resource"), str)):
+            raise fail(f"foreignKeys[{i}]：", "应为 {\"fields\": 字段, \"reference\": {\"resource\": 数据集, \"fields\": 其主键字段}}")
+        links.append((own[0], reference["resource"], other[0]))
+    if links:
+        values["foreign_keys"] = tuple(links)
+    return values
 
 
 def _column(field: Any, where: str, fail, warnings: list[tuple[str, str]], source: str) -> Column:  # noqa: ANN001

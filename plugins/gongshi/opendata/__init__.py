@@ -106,8 +106,11 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
 
     writer.write_group("opendata:penalties-json", json_key, penalty_json)
     # (the decisions' states on the build day and the build day itself: what json_key covers)
-    writer.write_group("opendata:removals", json_key,
-                       lambda: removal_files(state.public["penalties"].frame, site, today))
+    # (and the schema-published datasets that withdraw records, withdrawnIf: their tables too)
+    withdrawing = [t for t in state.public.tables.values() if t.dataset.withdrawn_if and not t.dataset.publisher]
+    removals_key = inputs_fingerprint(json_key, *(state.table_fingerprint(t.dataset.name) for t in withdrawing))
+    writer.write_group("opendata:removals", removals_key,
+                       lambda: removal_files(state.public["penalties"].frame, site, today, withdrawing))
     base = state.settings.siteurl + state.settings.site_root
     catalogued = [*downloads, removal_download()]
     writer.write("datapackage.json", datapackage(catalogued, state.settings.sitename, base))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..fingerprint import inputs_fingerprint, settings_fingerprint
-from . import companies, generic, home, inspections, penalties, site, statistics, supervision
+from . import companies, generic, home, inspections, links, penalties, site, statistics, supervision
 from .lookup import lookup_files
 from .render import JobGroup, make_environment, render_jobs, templates_fingerprint
 
@@ -89,14 +89,26 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         jobs.append(report.job())
         writer.write(statistics.download_path(report.year, "csv"), report.csv())
         writer.write(statistics.download_path(report.year, "json"), report.json())
-    jobs += inspections.inspection_jobs(checks, settings.page_size)
+    # Links between datasets (their schemas' citedBy and foreignKeys): a decision citing a 裁量基准's
+    # provision, the chain 事项清单 → 计划 → 任务 → 结果.
+    task_links, sections = links.chain_links(schema_published, checks)
+    cited = {}  # decision_no -> the benchmarks it cites
+    for table_, frame in schema_published.values():
+        if table_.dataset.cited_by and table_.dataset.cited_by[0] == "penalties":
+            more, by_decision = links.citation_links(table_.dataset, frame, published())
+            sections |= more
+            for number, found in by_decision.items():
+                cited.setdefault(number, []).extend(found)
+    jobs += inspections.inspection_jobs(checks, settings.page_size, task_links)
     jobs += supervision.supervision_jobs(outcomes, settings.page_size)
     company_sections = companies.schema_sections([(t.dataset, p) for t, p in schema_published.values()])
     company_codes = companies.company_codes(published(), checks, company_sections)
-    links = generic.Links(dict(zip(agencies["name"], agencies["uscc"])) | dict(zip(agencies["uscc"], agencies["uscc"])),
-                          company_codes)
+    record_links = generic.Links(dict(zip(agencies["name"], agencies["uscc"])) | dict(zip(agencies["uscc"], agencies["uscc"])),
+                          company_codes, sections)
     for table_, frame in schema_published.values():
-        jobs += generic.dataset_jobs(table_, frame, settings.page_size, links, settings.today.isoformat())
+        jobs += generic.dataset_jobs(table_, frame, settings.page_size, record_links, settings.today.isoformat())
+        if table_.dataset.withdrawn_if:
+            jobs += [generic.withdrawn_job(table_.dataset, r) for r in generic.withdrawn_records(table_)]
 
     # The large groups of pages, each kept as a whole when the tables it is made from (and the
     # settings, the day if it shows it, the templates and the code) are the last build's.
@@ -107,7 +119,9 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
     officers_key = inputs_fingerprint(table("officers"), table("agencies"), same_day)
     remedies = penalties.remedy_bodies(agencies)
     decisions_key = inputs_fingerprint(table("penalties"), any_day)
-    decision_pages_key = inputs_fingerprint(decisions_key, remedies)  # (not every agency change: only these)
+    # (not every agency change: only these; and the benchmarks a decision's page links to)
+    benchmark_keys = [table(t.dataset.name) for t, _ in schema_published.values() if t.dataset.cited_by]
+    decision_pages_key = inputs_fingerprint(decisions_key, remedies, *benchmark_keys)
     schema_keys = [table(name) for name in schema_published]
     companies_key = inputs_fingerprint(table("penalties"), table("inspections"), *schema_keys, any_day)
     groups = [
@@ -118,7 +132,7 @@ def run(state) -> None:  # noqa: ANN001 - BuildState
         JobGroup("pages:officers", officers_key, lambda: site.officer_pages(officers, agencies, settings.today)),
         JobGroup("pages:officer-listings", officers_key,
                  lambda: list(site.officer_listing_jobs(officers, agencies, settings.page_size))),
-        JobGroup("pages:decisions", decision_pages_key, lambda: penalties.decision_jobs(decisions, remedies)),
+        JobGroup("pages:decisions", decision_pages_key, lambda: penalties.decision_jobs(decisions, remedies, cited)),
     ]
 
     def write_lookups() -> None:

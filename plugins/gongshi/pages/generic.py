@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -98,6 +98,8 @@ class Links:
 
     agencies: dict[str, str]  # agency name or USCC -> its USCC
     companies: frozenset[str] = frozenset()  # 统一社会信用代码 with a company page
+    # (dataset, url_key) -> sections a record's page adds: {"heading", "note", "links": [{label, url}]}
+    sections: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def record_row(dataset: Dataset, record: dict[str, Any]) -> dict[str, Any]:
@@ -128,13 +130,18 @@ def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: L
     dataset = table.dataset
     folder = dataset.url_folder
     rows = published.to_dict("records")
+    if dataset.group_by:
+        grouped = record_groups(dataset, rows)
+        yield from group_jobs(dataset, grouped, links, today)
+        rows = [group_record(dataset, members) for members in grouped]
     listed = [record_row(dataset, r) for r in rows]
     headers = listing_headers(dataset)
     facets = []
     for column in facet_columns(dataset):
         groups: dict[str, list[int]] = {}
         for i, record in enumerate(rows):
-            for value in facet_values(column, record.get(column.key)):
+            members = grouped[i] if dataset.group_by else [record]
+            for value in dict.fromkeys(v for m in members for v in facet_values(column, m.get(column.key))):
                 groups.setdefault(value, []).append(i)
         ordered = sorted(groups, reverse=column.type is ColumnType.DATE)
         heading = "年度" if column.type is ColumnType.DATE else column.display_label
@@ -153,14 +160,72 @@ def dataset_jobs(table: Table, published: pd.DataFrame, page_size: int, links: L
             "section": dataset.name, "dataset": _about(dataset), "total": len(listed),
             "facets": facets if pagination["page"] == 1 else [], "headers": headers, "pagination": pagination,
             "feed": urls.record_listing(folder) + "feed.xml"}, fingerprinted=False)
-    for record, row in zip(rows, listed):
-        yield record_job(dataset, record, row["url"], links, today)
+    if not dataset.group_by:
+        for record, row in zip(rows, listed):
+            yield record_job(dataset, record, row["url"], links, today)
 
 
-def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links, today: str = "") -> PageJob:
-    title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
-    fields = [{"label": c.label_for(record), "value": shown_value(c, record.get(c.key))}
-              for c in dataset.published_columns()]
+def group_key(dataset: Dataset, record: dict[str, Any]) -> str:
+    """A grouped dataset's page segment: the slug of its groupBy field's value (基准编号)."""
+    return urls.slug(str(record[dataset.group_by[0]]))
+
+
+def record_groups(dataset: Dataset, rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The records of each group (in the order of their first record), each group in the order
+    of its orderBy field's enumeration (不予处罚 → 减轻 → 从轻 → 一般 → 从重), not alphabetical."""
+    order = dataset.column(dataset.group_by[1])
+    rank = {value: i for i, value in enumerate(order.choices)}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in rows:
+        groups.setdefault(group_key(dataset, record), []).append(record)
+    return [sorted(members, key=lambda r: (rank.get(r[order.key], len(rank)), str(r[order.key])))
+            for members in groups.values()]
+
+
+def varying_columns(dataset: Dataset, members: list[dict[str, Any]]) -> list[Column]:
+    """The published columns whose value differs within a group (and the orderBy field): its table's columns."""
+    order = dataset.group_by[1]
+    return [c for c in dataset.published_columns()
+            if c.key == order or len({shown_value(c, m.get(c.key)) for m in members}) > 1]
+
+
+def group_record(dataset: Dataset, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """A group as one listing row: a value every member shares, else the members' values joined by 、."""
+    record = dict(members[0], url_key=group_key(dataset, members[0]))
+    for column in list_columns(dataset):
+        values = list(dict.fromkeys(shown_value(column, m.get(column.key)) for m in members))
+        record[column.key] = "、".join(v for v in values if v)
+    return record
+
+
+def group_jobs(dataset: Dataset, groups: list[list[dict[str, Any]]], links: Links, today: str) -> Iterator[PageJob]:
+    """A page per group (a 裁量基准 with its tiers as one table), and at each member's own old
+    address a short page pointing to its row there (addresses never change)."""
+    order = dataset.column(dataset.group_by[1])
+    for members in groups:
+        key = group_key(dataset, members[0])
+        url = urls.record(dataset.url_folder, key)
+        varying = varying_columns(dataset, members)
+        shared = [{"label": c.label_for(members[0]), "value": shown_value(c, members[0].get(c.key))}
+                  for c in dataset.published_columns() if c not in varying]
+        tiers = [{"anchor": "tier-" + urls.slug(shown_value(order, m.get(order.key))),
+                  "label": shown_value(order, m.get(order.key)),
+                  "cells": [{"label": c.display_label, "value": shown_value(c, m.get(c.key))}
+                            for c in varying if c.key != order.key]} for m in members]
+        title = shown_value(dataset.column(title_field(dataset)), members[0][title_field(dataset)])
+        yield PageJob(urls.file_of(url), "record_group.html", {
+            "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": shared,
+            "order_label": order.display_label, "headers": [c.display_label for c in varying if c.key != order.key],
+            "tiers": tiers, "related": _related(dataset, members[0], links),
+            "sections": links.sections.get((dataset.name, key), []), "built_on": today})
+        for member, tier in zip(members, tiers):
+            if member["url_key"] != key:
+                yield PageJob(urls.file_of(urls.record(dataset.url_folder, member["url_key"])), "record_moved.html", {
+                    "section": dataset.name, "dataset": _about(dataset), "title": f"{title}（{tier['label']}）",
+                    "target": url + "#" + tier["anchor"], "target_title": title})
+
+
+def _related(dataset: Dataset, record: dict[str, Any], links: Links) -> list[dict[str, str]]:
     related = []
     if dataset.agency_field:
         name = record.get(dataset.agency_field) or ""
@@ -172,12 +237,55 @@ def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links,
         uscc = record.get(dataset.company_fields[0]) or ""
         if uscc in links.companies:
             related.append({"label": "该企业的全部公示信息", "url": urls.company(uscc)})
+    return related
+
+
+def record_job(dataset: Dataset, record: dict[str, Any], url: str, links: Links, today: str = "") -> PageJob:
+    title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
+    fields = [{"label": c.label_for(record), "value": shown_value(c, record.get(c.key))}
+              for c in dataset.published_columns()]
+    related = _related(dataset, record, links)
     expired = {"until": record[dataset.valid_until]} if dataset.valid_until and record.get("expired") else {}
     overdue = {"until": record[dataset.overdue[0]], "label": dataset.overdue[2]} \
         if dataset.overdue and record.get("overdue") else {}
     return PageJob(urls.file_of(url), "record.html", {
         "section": dataset.name, "dataset": _about(dataset), "title": title, "fields": fields, "related": related,
-        "expired": expired, "overdue": overdue, "built_on": today})
+        "expired": expired, "overdue": overdue, "built_on": today,
+        "sections": links.sections.get((dataset.name, record["url_key"]), [])})
+
+
+def withdrawn_job(dataset: Dataset, record: dict[str, Any]) -> PageJob:
+    """A withdrawn record's short page at its URL (withdrawnIf): the key, the state and its day,
+    the agency and the first date; no party details."""
+    state, _, on = dataset.withdrawn_if
+    title = shown_value(dataset.column(title_field(dataset)), record[title_field(dataset)])
+    by = order_field(dataset)
+    facts = [{"label": dataset.column(dataset.agency_field).display_label, "value": record.get(dataset.agency_field) or ""}
+             ] if dataset.agency_field else []
+    if by:
+        facts.append({"label": dataset.column(by).display_label, "value": shown_value(dataset.column(by), record.get(by))})
+    return PageJob(urls.file_of(urls.record(dataset.url_folder, record["url_key"])), "record_gone.html", {
+        "section": dataset.name, "dataset": _about(dataset), "title": title,
+        "state": shown_value(dataset.column(state), record.get(state)), "on": record.get(on) or "",
+        "facts": [f for f in facts if f["value"]]})
+
+
+def url_key_text_of(dataset: Dataset, record: dict[str, Any]) -> str:
+    """A record's key as published (its parts joined by "/"), before it is made a slug."""
+    return "/".join(str(record[key.split("|")[0]] or next((record[k] for k in key.split("|") if record[k]), ""))
+                    for key in dataset.key)
+
+
+def withdrawn_records(table: Table) -> list[dict[str, Any]]:
+    """The records withdrawn on the build day (schedule stage: pub_state "withdrawn"), with url_key."""
+    frame = table.frame
+    if "pub_state" not in frame.columns:
+        return []
+    frame = frame[frame["pub_state"] == "withdrawn"]
+    if not len(frame):
+        return []
+    frame = frame.assign(url_key=urls.slug_all(url_key_text(frame, table.dataset).tolist()))
+    return frame.sort_values("url_key", kind="stable").to_dict("records")
 
 
 def _about(dataset: Dataset) -> dict[str, str]:
@@ -189,6 +297,8 @@ def agency_counts(dataset: Dataset, published: pd.DataFrame) -> dict[str, tuple[
     """Agency name -> (how many records it has published, the link to them), for its hub page."""
     if not dataset.agency_field or not len(published):
         return {}
+    if dataset.group_by:  # (a group is one record: a 裁量基准, not its tiers)
+        published = published.drop_duplicates(dataset.group_by[0])
     counts = published[dataset.agency_field].value_counts()
     return {name: (int(n), urls.record_facet(dataset.url_folder, dataset.agency_field, urls.slug(name)))
             for name, n in counts.items() if name}

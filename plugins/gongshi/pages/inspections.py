@@ -49,14 +49,17 @@ def public_rows(public: pd.DataFrame) -> list[dict[str, Any]]:
     return [result_row(r) for r in records(public, COLUMNS)]
 
 
-def task_jobs(rows: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> Iterator[PageJob]:
+def task_jobs(rows: list[dict[str, Any]], tasks: list[dict[str, Any]],
+              chain: dict[str, dict[str, list[dict[str, str]]]] | None = None) -> Iterator[PageJob]:
     by_task: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_task.setdefault(row["task_no"], []).append(row)
     for task in tasks:
         subjects = by_task[task["task_no"]]
+        found = (chain or {}).get(task["task_no"], {})
         yield PageJob(urls.file_of(task["url"]), "inspection_task.html", {
             "section": "inspections", "task": task, "subjects": subjects,
+            "items": found.get("check_items", []), "plans": found.get("inspection_plans", []),
             "authority_url": urls.inspections_by("authority", urls.slug(task["authority"])),
             "results": [{"label": r, "count": sum(1 for s in subjects if s["result"] == r),
                          "url": urls.inspections_by("result", urls.slug(r))}
@@ -111,8 +114,9 @@ def listing_jobs(rows: list[dict[str, Any]], tasks: list[dict[str, Any]], page_s
         "facets": facets_index})
 
 
-def inspection_jobs(frame: pd.DataFrame, page_size: int) -> list[PageJob]:
+def inspection_jobs(frame: pd.DataFrame, page_size: int,
+                    chain: dict[str, dict[str, list[dict[str, str]]]] | None = None) -> list[PageJob]:
     public = ordered_public(frame)
     rows = public_rows(public)
     tasks = task_summaries(public, rows)
-    return [*task_jobs(rows, tasks), *listing_jobs(rows, tasks, page_size)]
+    return [*task_jobs(rows, tasks, chain), *listing_jobs(rows, tasks, page_size)]

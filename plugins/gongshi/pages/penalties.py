@@ -121,7 +121,8 @@ def remedy_bodies(agencies: pd.DataFrame) -> dict[str, dict[str, str]]:
 _NO_BODIES = {"review_body": "", "court": ""}
 
 
-def decision_page(row: dict[str, Any], remedies: dict[str, dict[str, str]] | None = None) -> PageJob:
+def decision_page(row: dict[str, Any], remedies: dict[str, dict[str, str]] | None = None,
+                  cited: dict[str, list[dict[str, str]]] | None = None) -> PageJob:
     file = urls.decision_file(row["decision_no"])
     state = row["pub_state"]
     if state == "public":
@@ -132,6 +133,7 @@ def decision_page(row: dict[str, Any], remedies: dict[str, dict[str, str]] | Non
             "fields": decision_fields(row),
             "company_url": urls.company(row["party_uscc"]) if row["party_uscc"] else "",
             "authority_url": urls.penalties_by("authority", urls.slug(row["authority"])),
+            "benchmarks": (cited or {}).get(row["decision_no"], []),  # 裁量基准 citing the same provision
         })
     # withdrawn or ended: a short page, no party details
     return PageJob(file, "penalty_gone.html", {
@@ -144,12 +146,13 @@ def decision_page(row: dict[str, Any], remedies: dict[str, dict[str, str]] | Non
     })
 
 
-def decision_jobs(frame: pd.DataFrame, remedies: dict[str, dict[str, str]] | None = None) -> LazyJobs:
+def decision_jobs(frame: pd.DataFrame, remedies: dict[str, dict[str, str]] | None = None,
+                  cited: dict[str, list[dict[str, str]]] | None = None) -> LazyJobs:
     """A page per decision that has been published (scheduled ones do not exist yet), made on
     demand by whichever process renders it."""
     shown = frame[frame["pub_state"] != "scheduled"]
     return LazyJobs(records(shown, [c for c in shown.columns if c in DECISION_COLUMNS]),
-                    functools.partial(decision_page, remedies=remedies))
+                    functools.partial(decision_page, remedies=remedies, cited=cited))
 
 
 def facet_values(public: pd.DataFrame, facet: str) -> pd.Series:

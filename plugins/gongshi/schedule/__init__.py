@@ -138,6 +138,15 @@ def schema_table_states(table, today: dt.date) -> list[Change]:  # noqa: ANN001 
     table.frame = frame = scheduled_states(table.frame, column, today)
     changes = [Change(dt.date.fromisoformat(d), dataset.name, "", "一条记录到达公示日期，开始公示")
                for d in sorted(set(frame.loc[frame["pub_state"] == "scheduled", column].tolist()))] if column else []
+    if dataset.withdrawn_if:
+        # 撤销/撤回 on or before the day (a blank day: already): a short page at its URL, no party
+        # details; a day after the build day takes effect then (RULES.md, events after the build day).
+        state, values, on = dataset.withdrawn_if
+        marked = frame[state].isin(values) & (frame["pub_state"] == "public")
+        later = marked & (frame[on] != "") & (frame[on] > today.isoformat())
+        frame.loc[marked & ~later, "pub_state"] = "withdrawn"
+        changes += [Change(dt.date.fromisoformat(d), dataset.name, "", f"{dataset.title}撤销生效，停止公示")
+                    for d in sorted(set(frame.loc[later, on].tolist()))]
     if dataset.valid_until:
         until = frame[dataset.valid_until]
         frame["expired"] = ((until != "") & (until < today.isoformat())).to_numpy()
