@@ -25,8 +25,6 @@ import importlib.util
 import json
 import random
 import re
-import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -951,7 +949,7 @@ def build_split(split):
             order.extend(batch)
         for style, frame in order[:want]:
             err = None
-            for attempt in range(60):
+            for _attempt in range(60):
                 markup, extra = fill(frame, pool, rng)
                 try:
                     case = build_case(f"heldout-{split}-{n + 1:04d}", style, markup, rng, extra)
