@@ -195,3 +195,11 @@ def test_redacting_leaves_the_raw_frame_as_it_was() -> None:
     public, _ = redact_frame(frame, PENALTIES, "party_type")
     assert public.iloc[0]["party_name"] == "张某某" and public.iloc[0]["party_address"] == ""
     assert frame.equals(before)
+
+
+def test_a_mask_keeps_the_surname_as_the_text_writes_it():
+    # 鍾美玲 is read as 钟美玲 (the registry's simplified form); the published mask keeps 鍾.
+    from gongshi.privacy.redact import scrub_texts
+
+    assert scrub_texts(["證人鍾美玲稱曾在店內購油。"]) == ["證人鍾某某稱曾在店內購油。"]
+    assert scrub_text("证人钟美玲称曾在店内购油。") == "证人钟某某称曾在店内购油。"

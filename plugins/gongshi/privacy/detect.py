@@ -920,14 +920,14 @@ def redact_with_findings(text: str, context: TextContext = TextContext(),
     pieces, last = [], 0
     for finding in findings:
         pieces.append(text[last:finding.start])
-        pieces.append(_as_written(masks.get(finding.value, "某某"), text[finding.start]) if finding.kind == "name"
+        pieces.append(as_written(masks.get(finding.value, "某某"), text[finding.start]) if finding.kind == "name"
                       else NOTES[finding.kind])
         last = finding.end
     pieces.append(text[last:])
     return "".join(pieces), findings
 
 
-def _as_written(mask: str, first: str) -> str:
+def as_written(mask: str, first: str) -> str:
     """The mask with the surname as the text writes it (陳某某 for 陳嘉豪, read as 陈嘉豪)."""
     return first + mask[1:] if first != mask[0] and T2S.get(ord(first)) == mask[0] else mask
 

@@ -19,7 +19,17 @@ import numpy as np
 import pandas as pd
 
 from ..feeds.schema import Dataset, Privacy
-from .detect import NOTES, Tally, TextContext, Triggers, find_in_texts, id_birth_date, luhn_valid, redact_free_text
+from .detect import (
+    NOTES,
+    Tally,
+    TextContext,
+    Triggers,
+    as_written,
+    find_in_texts,
+    id_birth_date,
+    luhn_valid,
+    redact_free_text,
+)
 from .names import looks_like_person_name, mask_names, normalise_name, surname_of
 
 __all__ = ["REMOVED", "PERSON_TYPE", "SOLE_TRADER_TYPE", "People", "RedactionReport", "luhn_valid", "mask_names",
@@ -275,7 +285,8 @@ def _apply(text: str, findings: list, masks: dict[str, str]) -> str:
     pieces, last = [], 0
     for finding in findings:
         pieces.append(text[last:finding.start])
-        pieces.append(masks.get(finding.value, "某某") if finding.kind == "name" else NOTES[finding.kind])
+        pieces.append(as_written(masks.get(finding.value, "某某"), text[finding.start]) if finding.kind == "name"
+                      else NOTES[finding.kind])
         last = finding.end
     pieces.append(text[last:])
     return "".join(pieces)
