@@ -54,8 +54,9 @@ _ODD_SPELLING = re.compile(f"[{_HAN}][\\s\u3000]+[{_HAN}]|[{_HAN}]\\.[{_HAN}]|[�
 
 # Verbs and prepositions that bring a person in (交由杜满仓, 租赁给邹建军, 告知段春燕, 伙同晏荣华): role
 # cues too, but a common word after them is a thing, not a name (checked against the lexicon).
+_NAME_STARTS = frozenset(SURNAMES | {s[0] for s in COMPOUND_SURNAMES})
 VERB_CUES = frozenset((
-    "由", "交由", "交给", "转交", "给", "向", "伙同", "询问", "告知", "通知", "约谈", "委托", "雇请", "雇用", "聘用", "聘请",
+    "由", "交由", "交给", "转交", "给", "向", "伙同", "经询问", "询问了", "告知", "通知", "约谈", "委托", "雇请", "雇用", "聘用", "聘请",
     "租赁给", "转租给", "转让给", "出租给", "租给", "卖给", "售给", "出售给", "销售给", "借给", "提供给", "转包给",
     "分包给", "承包给", "找到", "联系到", "找来", "叫来", "介绍给", "购自", "购买自", "交付给",
     "雇佣", "雇用", "通过", "从", "误将", "误把", "将其转交",
@@ -98,20 +99,23 @@ ROLE_CUES = (
 # 韦建国、覃丽萍等3人…): a name standing bare before one of them, where a sentence or a clause
 # begins (bare_name_before), is a person's although no role word introduces it.
 PERSON_PREDICATES = (
-    "称", "说", "讲", "表示", "承认", "陈述", "供述", "供认", "供称", "辩称", "自称", "声称", "报称", "证实", "反映",
+    "称", "说", "讲", "表示", "承认", "陈述", "供述", "供认", "供称", "辩称", "自称", "声称", "报称", "反映",
+    # (not 证实 alone: every 决定书 ends "…等证据证实")
+    "证实了", "证实其", "证实当事人", "证实，", "证实：", "证实:",
     "签字", "签名", "签收", "捺印", "确认", "在场", "到场", "未到场", "拒绝", "拒不", "拒签", "自述", "交代", "介绍",
     "回忆", "坦言", "坦承", "承诺", "当场", "本人", "名下", "家中", "夫妇", "夫妻", "二人", "两人", "三人", "等人",
     *(f"等{n}{unit}" for n in (*"23456789", *"二两三四五六七八九十") for unit in "人名"),
     "均称", "均表示", "均承认", "的妻子", "的丈夫", "的儿子", "的女儿", "的父亲", "的母亲", "之妻", "之夫", "之子", "之女",
-    "身份证", "的身份证", "手机号", "的手机", "的银行", "的账户", "的微信", "的证言", "证言", "的陈述", "询问笔录",
+    "身份证", "的身份证", "手机号", "的手机", "的银行", "的账户", "的微信", "的证言", "证言", "的陈述",
     "的询问笔录", "的笔录", "所述", "所说", "系该", "系当事人", "系其", "为当事人", "是当事人", "实际经营", "经营的",
     "负责经营", "驾驶", "投诉", "举报", "报案", "来电", "出具", "患有", "因病", "受伤", "未能", "无法", "同意", "不服",
     "擅自", "私自", "自行", "明知", "负责", "伙同", "作为", "提交", "提供", "出示", "缴清", "签署", "返回", "请假", "值守",
-    "接单", "从事", "均自称", "均系", "多次", "长期", "一直", "另案处理", "本人签名", "签字确认", "现场签字", "供认",
+    "接单", "均自称", "均系", "多次", "长期", "一直", "另案处理", "本人签名", "签字确认", "现场签字", "供认",
     "与当事人", "与其", "一人", "处购得", "处购买", "处租赁", "介绍",
-    "于", "已于",  # (only before a date: 朱红波于2025年3月起…, 江建军已于2023年)
+    # before a date only (朱红波于2025年3月起…, 江建军已于2023年): the year's first digit is part of the word
+    *(f"{word}{space}{digit}" for word in ("于", "已于") for space in ("", " ") for digit in "12〇零一二"),
 )
-_DATED_PREDICATES = frozenset({"于", "已于"})
+_DATED_PREDICATES = ("于", "已于")
 _DATE_AFTER = re.compile(r"\s?(?:[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})\s?(?:年|[-./／])")
 # What stands right before a bare name: the start of a clause, or a word that introduces a person
 # (据, 由, 与 …, 经查, 询问, or the end of a role word: 工人张三称).
@@ -309,7 +313,8 @@ def bare_names(text: str, predicate_start: int, predicate_end: int) -> list[tupl
     right before it and those listed before that one (韦建国、覃丽萍等3人)."""
     if predicate_start < 2 or not _is_han(before := text[predicate_start - 1]) or before in _NOT_IN_GIVEN_NAME:
         return []  # (名称, 的说明: no name can end there)
-    if text[predicate_start:predicate_end] in _DATED_PREDICATES and not _DATE_AFTER.match(text, predicate_end):
+    word = text[predicate_start:predicate_end]
+    if word.startswith(_DATED_PREDICATES) and not _DATE_AFTER.match(text, predicate_start + word.index("于") + 1):
         return []
     found, end = [], predicate_start
     while (start := bare_name_before(text, end)) is not None:
@@ -460,11 +465,12 @@ class NameFinder:
                     if name not in public and name not in own_names and not names_a_business(shadow, start, end):
                         found.append((start, end, name, "陈述前的姓名"))
                 continue
+            verb = shadow[cue_start:cue_end] in VERB_CUES
+            if verb and (shadow[cue_end:cue_end + 1] not in _NAME_STARTS and "·" not in shadow[cue_end:cue_end + 9]
+                         or common_word(shadow[cue_end - 1:cue_end + 1])):
+                continue  # (由此, 向社会: no name follows; 由于, 给予, 向往: the cue is part of a word)
             if _OFFICIAL_BEFORE.search(shadow, max(0, cue_start - 5), cue_start):
                 continue
-            verb = shadow[cue_start:cue_end] in VERB_CUES
-            if verb and cue_end < len(shadow) and common_word(shadow[cue_end - 1:cue_end + 1]):
-                continue  # (由于, 给予, 向往: the cue is part of a word)
             at = _CONNECTOR.match(shadow, cue_end).end()  # type: ignore[union-attr]  # (matches "" too)
             skipped = False
             while True:
